@@ -1,0 +1,1 @@
+"""Helpers for the reproducible companion of 'Policing Response to Modern Slavery' (IASC, 2025)."""

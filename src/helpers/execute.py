@@ -1,0 +1,36 @@
+"""Execute one notebook with papermill in a fresh kernel and normalise the result for byte-identical reruns."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata.execution"]
+
+
+def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path) -> dict:
+    """Run `source` into `target`; return {'ok', 'seconds'} and, on failure, where and why it failed.
+
+    Runs in a worker process: everything returned is plain data.
+    """
+    import nbformat
+    import papermill as pm
+    from nbstripout import strip_output
+
+    os.environ["MSR_OUTPUT_ROOT"] = str(output_root)
+    start = time.perf_counter()
+    error = None
+    try:
+        pm.execute_notebook(
+            str(source), str(target), parameters=parameters, kernel_name="python3", cwd=str(cwd),
+            progress_bar=False, log_output=False,
+        )
+    except pm.PapermillExecutionError as exc:
+        error = {"cell": exc.exec_count, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
+    except Exception as exc:  # kernel death, missing kernel, bad notebook JSON: report, don't hide
+        error = {"cell": None, "cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
+    if target.exists():
+        nb = nbformat.read(target, as_version=nbformat.NO_CONVERT)
+        nb = strip_output(nb, keep_output=True, keep_count=True, keep_id=False, extra_keys=VOLATILE_KEYS)
+        nbformat.write(nb, target)
+    return {"ok": error is None, "seconds": time.perf_counter() - start, "error": error}

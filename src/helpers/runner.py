@@ -1,0 +1,181 @@
+"""Run the notebook chain into reports/ (the README's reproduce command).
+
+    python -m helpers.runner [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf]
+
+Notebooks run with papermill in fresh kernels, in dependency order, up to N at a time. Everything is built in
+a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded. A notebook
+whose notebook file, helpers, data and parameters are unchanged since its last successful run is skipped.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from pathlib import Path
+
+import yaml
+
+from . import chain, params, paths
+
+MANIFEST = ".manifest.json"
+OUTPUT_DIRS = ("reports", "data/processed")
+DETERMINISM_ENV = {"SOURCE_DATE_EPOCH": "1751328000", "PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
+
+
+class ChainFailed(RuntimeError):
+    """A notebook failed; the message names the notebook, the cell and the exception."""
+
+
+def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[chain.Step], dict, dict]:
+    """Steps, resolved parameters and fingerprints; raises before anything runs if parameters are wrong."""
+    steps = chain.load_chain(root)
+    names = {s.name for s in steps}
+    for name in only:
+        if name not in names:
+            raise params.ParameterError(f"--only {name!r}: no such notebook; choose from {sorted(names)}")
+    declared = {s.name: params.declared_parameters(s.path) for s in steps}
+    config = yaml.safe_load((root / "config" / "params.yaml").read_text(encoding="utf-8"))
+    cli = dict(params.parse_override(o) for o in overrides)
+    resolved = params.resolve(declared, config, cli)
+    return steps, resolved, chain.fingerprints(steps, resolved, root)
+
+
+def _read_manifest(root: Path) -> dict:
+    path = root / "reports" / MANIFEST
+    return json.loads(path.read_text()) if path.exists() else {"notebooks": {}}
+
+
+def _stage(root: Path) -> Path:
+    """A staging copy of the current outputs, so skipped notebooks keep theirs."""
+    staging = root / "build" / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    for rel in OUTPUT_DIRS:
+        src = root / rel
+        if src.exists():
+            shutil.copytree(src, staging / rel)
+        else:
+            (staging / rel).mkdir(parents=True)
+    return staging
+
+
+def _swap_in(root: Path, staging: Path) -> None:
+    """Replace each output folder by its staged version (rename old away, rename new in, delete old)."""
+    for rel in OUTPUT_DIRS:
+        live, new, old = root / rel, staging / rel, root / "build" / "old" / rel
+        shutil.rmtree(old, ignore_errors=True)
+        old.parent.mkdir(parents=True, exist_ok=True)
+        if live.exists():
+            live.rename(old)
+        new.rename(live)
+        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute(steps, todo, resolved, staging, root, jobs) -> dict[str, float]:
+    """Run the `todo` steps, at most `jobs` at a time, each after its dependencies; stop at the first failure."""
+    from .execute import execute_notebook
+
+    executed = staging / "reports" / "notebooks"
+    executed.mkdir(parents=True, exist_ok=True)
+    done: set[str] = {s.name for s in steps if s.name not in todo}
+    pending = [s for s in steps if s.name in todo]
+    timings: dict[str, float] = {}
+    running = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while pending or running:
+            for step in [s for s in pending if set(s.after) <= done][: max(0, jobs - len(running))]:
+                pending.remove(step)
+                future = pool.submit(
+                    execute_notebook, step.path, executed / step.path.name, resolved[step.name], staging,
+                    root / "notebooks",
+                )
+                running[future] = step
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                step = running.pop(future)
+                result = future.result()
+                if not result["ok"]:
+                    err = result["error"]
+                    where = f"cell {err['cell']} (index {err['cell_index']})" if err["cell_index"] is not None else "start-up"
+                    for f in running:
+                        f.cancel()
+                    raise ChainFailed(
+                        f"notebook {step.path.name} failed in {where}: {err['ename']}: {err['evalue']}\n"
+                        f"  executed copy with the traceback: {executed / step.path.name}\n"
+                        f"  reports/ and data/processed/ were left as they were"
+                    )
+                timings[step.name] = result["seconds"]
+                done.add(step.name)
+                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s", flush=True)
+    return timings
+
+
+def _with_ancestors(steps: list[chain.Step], names: set[str]) -> set[str]:
+    by_name = {s.name: s for s in steps}
+    result, stack = set(), list(names)
+    while stack:
+        name = stack.pop()
+        if name not in result:
+            result.add(name)
+            stack.extend(by_name[name].after)
+    return result
+
+
+def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), pdf=True) -> int:
+    """Run the chain; return the number of notebooks executed."""
+    started = time.perf_counter()
+    steps, resolved, prints = plan(root, list(overrides), list(only))
+    manifest = _read_manifest(root)
+    previous = manifest["notebooks"]
+    wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
+    todo = {n for n in wanted if force or previous.get(n) != prints[n]}
+    for name in sorted(wanted - todo):
+        print(f"  skip  {name:<40} unchanged", flush=True)
+    render_print = json.dumps([prints[s.name] for s in steps] + [str(pdf)])
+    render_needed = todo or force or manifest.get("render") != render_print
+    if not render_needed:
+        print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
+        return 0
+    os.environ.update(DETERMINISM_ENV)
+    staging = _stage(root)
+    timings = _execute(steps, todo, resolved, staging, root, jobs)
+    from .render import render_reports
+
+    render_start = time.perf_counter()
+    render_reports(staging / "reports", [s.path.stem for s in steps], pdf=pdf)
+    render_seconds = time.perf_counter() - render_start
+    new_manifest = {"notebooks": {**previous, **{n: prints[n] for n in todo}}, "render": render_print}
+    (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
+    _swap_in(root, staging)
+    total = time.perf_counter() - started
+    print(
+        f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(todo)} skipped; "
+        f"notebooks {sum(timings.values()):.1f} s of work, rendering {render_seconds:.1f} s, total {total:.1f} s"
+    )
+    return len(timings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.runner", description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="re-run every notebook")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only this notebook")
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF appendix")
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    try:
+        run(force=args.force, jobs=args.jobs, only=args.only, overrides=args.param, pdf=not args.no_pdf)
+    except (params.ParameterError, chain.ChainError, ChainFailed) as exc:
+        print(f"chain: stopped: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

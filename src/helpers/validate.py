@@ -1,0 +1,121 @@
+"""Validate raw CSV files against their Table Schema in data/raw/datapackage.json.
+
+Every problem is reported with the file, the CSV line (header = line 1) and the column, so that a bad input
+stops the chain with a message a person can act on.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+MAX_LISTED = 25
+
+
+class DataValidationError(ValueError):
+    """Raised with every problem found, each naming file, line and column."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = problems[:MAX_LISTED]
+        more = f"\n  ... and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+        super().__init__(f"{len(problems)} problem(s) in the input data:\n  " + "\n  ".join(shown) + more)
+
+
+@cache
+def _package(package_path: Path) -> dict:
+    return json.loads(package_path.read_text(encoding="utf-8"))
+
+
+def schema_for(path: Path, package_path: Path = paths.RAW / "datapackage.json") -> dict:
+    """The Table Schema of the resource whose path matches `path` (exactly or by its resource glob)."""
+    package = _package(package_path)
+    rel = path.resolve().relative_to(package_path.parent.resolve()).as_posix() if path.is_absolute() else str(path)
+    for resource in package["resources"]:
+        if resource["path"] == rel or Path(rel).match(resource.get("x-path-pattern", "\0")):
+            return resource["schema"]
+    raise DataValidationError([f"{path}: no resource in {package_path.name} describes this file"])
+
+
+def read_validated(path: Path, schema: dict | None = None) -> pd.DataFrame:
+    """Read a CSV with every column as text, check it against its schema, return it with typed columns."""
+    schema = schema or schema_for(path)
+    name = path.as_posix()
+    problems: list[str] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataValidationError([f"{name}: cannot be read as UTF-8 CSV ({exc})"]) from exc
+    if not rows:
+        raise DataValidationError([f"{name}: the file is empty"])
+    header, body = rows[0], rows[1:]
+    fields = {f["name"]: f for f in schema["fields"]}
+    missing = [f for f in fields if f not in header]
+    if missing:
+        raise DataValidationError([f"{name}, line 1: missing column(s) {missing}"])
+    extra = [h for h in header if h not in fields]
+    if extra:
+        problems.append(f"{name}, line 1: unexpected column(s) {extra}")
+    for i, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            problems.append(f"{name}, line {i}: {len(row)} values for {len(header)} columns (malformed row)")
+    if problems:
+        raise DataValidationError(problems)
+    frame = pd.DataFrame(body, columns=header, dtype="str")
+    for column, spec in fields.items():
+        problems.extend(_check_field(name, frame[column], spec))
+    key = schema.get("primaryKey") or []
+    if key:
+        duplicated = frame.duplicated(subset=key, keep=False)
+        for i in frame.index[duplicated]:
+            values = ", ".join(f"{k}={frame.at[i, k]!r}" for k in key)
+            problems.append(f"{name}, line {i + 2}, columns {key}: duplicate key ({values})")
+    if problems:
+        raise DataValidationError(problems)
+    return _typed(frame, fields)
+
+
+def _check_field(name: str, column: pd.Series, spec: dict) -> list[str]:
+    problems = []
+    kind, rules = spec.get("type", "string"), spec.get("constraints", {})
+    for i, raw in column.items():
+        where = f"{name}, line {i + 2}, column {column.name!r}"
+        text = raw.strip()
+        if text == "":
+            if rules.get("required"):
+                problems.append(f"{where}: value required")
+            continue
+        if kind in ("number", "integer"):
+            try:
+                value = float(text)
+            except ValueError:
+                problems.append(f"{where}: {raw!r} is not a number")
+                continue
+            if kind == "integer" and not value.is_integer():
+                problems.append(f"{where}: {raw!r} is not a whole number")
+            if "minimum" in rules and value < rules["minimum"]:
+                problems.append(f"{where}: {raw!r} is below the minimum {rules['minimum']}")
+            if "maximum" in rules and value > rules["maximum"]:
+                problems.append(f"{where}: {raw!r} is above the maximum {rules['maximum']}")
+        if "enum" in rules and text not in rules["enum"]:
+            problems.append(f"{where}: {raw!r} is not one of {rules['enum']}")
+        if "pattern" in rules and not re.fullmatch(rules["pattern"], text):
+            problems.append(f"{where}: {raw!r} does not match the pattern {rules['pattern']}")
+    return problems
+
+
+def _typed(frame: pd.DataFrame, fields: dict) -> pd.DataFrame:
+    out = frame.copy()
+    for column, spec in fields.items():
+        if spec.get("type") in ("number", "integer"):
+            out[column] = pd.to_numeric(out[column].str.strip().replace("", None), errors="raise")
+        else:
+            out[column] = out[column].replace("", pd.NA)
+    return out
