@@ -34,11 +34,9 @@ def _package(package_path: Path) -> dict:
 
 
 def schema_for(path: Path, package_path: Path = paths.RAW / "datapackage.json") -> dict:
-    """The Table Schema of the resource whose path matches `path` (exactly or by its resource glob)."""
-    package = _package(package_path)
-    rel = path.resolve().relative_to(package_path.parent.resolve()).as_posix() if path.is_absolute() else str(path)
-    for resource in package["resources"]:
-        if resource["path"] == rel or Path(rel).match(resource.get("x-path-pattern", "\0")):
+    """The Table Schema of the resource whose path (e.g. official/nrm.csv) ends the given file path."""
+    for resource in _package(package_path)["resources"]:
+        if Path(path).as_posix().endswith("/" + resource["path"]) or str(path) == resource["path"]:
             return resource["schema"]
     raise DataValidationError([f"{path}: no resource in {package_path.name} describes this file"])
 

@@ -1,0 +1,57 @@
+"""Benchmark: the full chain from clean against a floor of trivial notebooks run the same way.
+
+    python -m helpers.benchmark
+
+Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
+same runner, same rendering), their ratio, and the time of a no-op re-run. Nothing is asserted.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from . import chain, paths
+from .sandbox import copy_inputs, run_chain
+
+TRIVIAL_SOURCE = "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom helpers import charts, paths"
+
+
+def make_trivial(copy: Path) -> None:
+    """Replace every notebook's body by its parameters cell and the imports."""
+    for step in chain.load_chain(copy):
+        nb = json.loads(step.path.read_text(encoding="utf-8"))
+        params = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        imports = {"cell_type": "code", "execution_count": None, "id": "imports", "metadata": {}, "outputs": [],
+                   "source": TRIVIAL_SOURCE}
+        nb["cells"] = [*params, imports]
+        step.path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+
+
+def _check(done) -> None:
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark: the chain failed:\n{done.stdout}\n{done.stderr}")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        full = copy_inputs(Path(tmp) / "full")
+        done, full_seconds = run_chain(full)
+        _check(done)
+        done, noop_seconds = run_chain(full)
+        _check(done)
+        floor = copy_inputs(Path(tmp) / "floor")
+        make_trivial(floor)
+        done, floor_seconds = run_chain(floor)
+        _check(done)
+    n = len(chain.load_chain(paths.ROOT))
+    print(f"notebooks in the chain           {n}")
+    print(f"full chain from clean            {full_seconds:6.1f} s")
+    print(f"floor ({n} import-only notebooks) {floor_seconds:6.1f} s")
+    print(f"ratio full / floor               {full_seconds / floor_seconds:6.2f}")
+    print(f"no-op re-run                     {noop_seconds:6.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""The whole chain on the real data, in copies of the repository: determinism, incremental runs, failures."""
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.sandbox import copy_inputs, run_chain
+
+pytestmark = pytest.mark.chain
+OUTPUTS = ["data/processed", "reports"]
+
+
+def _digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in OUTPUTS for p in sorted((root / folder).rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Two independent full runs of the chain, from clean."""
+    runs = []
+    for name in ("first", "second"):
+        copy = copy_inputs(tmp_path_factory.mktemp(name))
+        done, _ = run_chain(copy)
+        assert done.returncode == 0, done.stdout + done.stderr
+        runs.append((copy, done))
+    return runs
+
+
+def test_two_runs_are_byte_identical(built):
+    (a, _), (b, _) = built
+    first, second = _digest(a), _digest(b)
+    assert first == second
+    kinds = {Path(k).suffix for k in first}
+    assert {".png", ".svg", ".csv", ".html", ".pdf", ".ipynb"} <= kinds
+
+
+def test_outputs_of_the_appendix(built):
+    copy, done = built[0]
+    reports = copy / "reports"
+    assert (reports / "appendix.pdf").read_bytes().startswith(b"%PDF")
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for record in map(json.loads, (p.read_text() for p in (reports / "figures").glob("*.json"))):
+        for suffix in (".png", ".svg", ".csv"):
+            assert (reports / "figures" / f"{record['figure_id']}{suffix}").exists()
+        assert record["alt"] and record["tiers"] and f'figures/{record["figure_id"]}.png' in index
+    reviewer = (reports / "html" / "reviewer" / "02_identifying_the_challenge.html").read_text(encoding="utf-8")
+    assert "figs.fig06_recorded_crime" not in reviewer and 'alt="Bar chart of police recorded' in reviewer
+    assert "ran   00_data_preparation" in done.stdout and "chain:" in done.stdout
+
+
+def test_noop_rerun_skips_everything(built):
+    copy, _ = built[0]
+    before = _digest(copy)
+    done, _ = run_chain(copy)
+    assert done.returncode == 0 and "nothing to do" in done.stdout
+    assert _digest(copy) == before
+
+
+def test_failing_notebook_leaves_reports_untouched_and_names_the_problem(built):
+    copy, _ = built[1]
+    before = _digest(copy)
+    nrm = copy / "data" / "raw" / "official" / "nrm.csv"
+    good = nrm.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    lines[3] = lines[3].replace(",count,", ",-count,", 1)
+    nrm.write_text("".join(lines), encoding="utf-8")
+    try:
+        done, _ = run_chain(copy)
+    finally:
+        nrm.write_text(good, encoding="utf-8")
+    assert done.returncode == 1
+    assert "notebook 00_data_preparation.ipynb failed" in done.stderr
+    assert "nrm.csv, line 4, column 'unit'" in done.stderr
+    assert _digest(copy) == before
+
+
+def test_unknown_parameter_is_refused_before_anything_runs(built):
+    copy, _ = built[1]
+    before = _digest(copy)
+    done, _ = run_chain(copy, "-p", "last_yaer=2025")
+    assert done.returncode == 1 and "'last_yaer' (command line) is not declared" in done.stderr
+    assert _digest(copy) == before
+
+
+def test_new_year_of_data_extends_the_figures_without_code_change(built):
+    copy, _ = built[1]
+    done, _ = run_chain(copy, "--only", "02_identifying_the_challenge", "-p", "last_year=2025", "-p", "vintage=latest")
+    assert done.returncode == 0, done.stdout + done.stderr
+    fig07 = pd.read_csv(copy / "reports" / "figures" / "fig07.csv", dtype={"period": str})
+    total = fig07[fig07["measure"] == "nrm_total"].set_index("period")["value"]
+    dtn = fig07[fig07["measure"] == "dtn_reports"].set_index("period")["value"]
+    assert total["2025"] == 23411 and dtn["2025"] == 7130
+    assert "ran   00_data_preparation" in done.stdout  # vintage is one of its parameters too

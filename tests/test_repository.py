@@ -1,0 +1,44 @@
+"""Repository hygiene: notebooks committed clean, environment.yml in step with the pins, chain config valid."""
+import json
+import re
+
+import yaml
+
+from helpers import chain, params, paths
+
+
+def test_notebooks_have_no_outputs_no_execution_metadata_and_one_parameters_cell():
+    for step in chain.load_chain():
+        nb = json.loads(step.path.read_text(encoding="utf-8"))
+        assert "papermill" not in nb["metadata"], step.name
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, step.name
+            assert not {"execution", "papermill"} & set(cell["metadata"]), step.name
+        params.declared_parameters(step.path)  # raises unless exactly one parameters cell
+
+
+def test_environment_yml_pins_the_same_packages_as_requirements():
+    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    pinned = {
+        line.strip().lower() for line in (paths.ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert {p.lower() for p in pip_section} == pinned
+    assert any(re.fullmatch(r"python=3\.11(\.\*)?", str(d)) for d in env["dependencies"])
+
+
+def test_every_parameter_in_config_is_declared():
+    steps = chain.load_chain()
+    declared = {s.name: params.declared_parameters(s.path) for s in steps}
+    config = yaml.safe_load((paths.CONFIG / "params.yaml").read_text())
+    params.resolve(declared, config, {})
+
+
+def test_fingerprint_changes_with_data_and_parameters(tmp_path):
+    steps = chain.load_chain()
+    base = chain.fingerprints(steps, {s.name: {} for s in steps})
+    changed = chain.fingerprints(steps, {s.name: ({"last_year": 2025} if i == 1 else {}) for i, s in enumerate(steps)})
+    assert base[steps[0].name] == changed[steps[0].name]
+    assert base[steps[1].name] != changed[steps[1].name]
