@@ -8,10 +8,10 @@ from pathlib import Path
 VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata.execution"]
 
 
-def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path) -> dict:
-    """Run `source` into `target`; return {'ok', 'seconds'} and, on failure, where and why it failed.
+def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path, pdf: bool) -> dict:
+    """Run `source` into `target` and render it; return {'ok', 'seconds'} and, on failure, where and why.
 
-    Runs in a worker process: everything returned is plain data.
+    Runs in a worker process (so rendering overlaps other notebooks' execution): everything returned is plain data.
     """
     import nbformat
     import papermill as pm
@@ -33,4 +33,8 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
         nb = nbformat.read(target, as_version=nbformat.NO_CONVERT)
         nb = strip_output(nb, keep_output=True, keep_count=True, keep_id=False, extra_keys=VOLATILE_KEYS)
         nbformat.write(nb, target)
+    if error is None:
+        from .render import render_notebook
+
+        render_notebook(output_root / "reports", source.stem, pdf)
     return {"ok": error is None, "seconds": time.perf_counter() - start, "error": error}

@@ -42,30 +42,47 @@ def figure_records(figures: Path) -> list[dict]:
     return sorted(records, key=lambda r: (r["sort_key"], r["figure_id"]))
 
 
-def render_reports(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
-    executed = reports / "notebooks"
+def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
+    """Both HTML views of one executed notebook and, for the appendix, its reviewer view as an A4 PDF section."""
+    executed = reports / "notebooks" / f"{name}.ipynb"
     for view in VIEWS:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
-        for name in notebooks:
-            html = notebook_html(executed / f"{name}.ipynb", view)
-            (reports / "html" / view / f"{name}.html").write_text(html, encoding="utf-8")
+        (reports / "html" / view / f"{name}.html").write_text(notebook_html(executed, view), encoding="utf-8")
+    if pdf:
+        write_section_pdf(reports, name)
+
+
+def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
+    """The appendix's landing page: every figure with its tier and notebook, and every notebook."""
     figures = figure_records(reports / "figures")
     index = _templates.get_template("index.html.j2").render(figures=figures, notebooks=notebooks, pdf=pdf)
     (reports / "index.html").write_text(index, encoding="utf-8")
-    if pdf:
-        write_pdf(reports, notebooks)
 
 
-def write_pdf(reports: Path, notebooks: list[str]) -> Path:
-    """One A4 PDF of the reviewer view of every notebook, without a browser or LaTeX."""
+def write_section_pdf(reports: Path, name: str) -> Path:
+    """The reviewer view of one notebook as A4 pages, without a browser or LaTeX."""
     import logging
 
     from weasyprint import CSS, HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    bodies = [notebook_html(reports / "notebooks" / f"{n}.ipynb", "reviewer", "basic") for n in notebooks]
-    page = _templates.get_template("appendix.html.j2").render(sections=zip(notebooks, bodies))
-    target = reports / "appendix.pdf"
+    body = notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic")
+    page = _templates.get_template("appendix.html.j2").render(name=name, body=body)
+    target = reports / "pdf" / f"{name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=page, base_url=str(reports)).write_pdf(target, stylesheets=[CSS(string=pdf_css())])
+    return target
+
+
+def merge_pdf(reports: Path, notebooks: list[str]) -> Path:
+    """appendix.pdf: the notebooks' PDF sections in chain order, with one outline entry per notebook."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for name in (n for n in notebooks if (reports / "pdf" / f"{n}.pdf").exists()):
+        writer.append(reports / "pdf" / f"{name}.pdf", outline_item=name)
+    target = reports / "appendix.pdf"
+    with target.open("wb") as handle:
+        writer.write(handle)
     return target

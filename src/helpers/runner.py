@@ -75,7 +75,7 @@ def _swap_in(root: Path, staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute(steps, todo, resolved, staging, root, jobs) -> dict[str, float]:
+def _execute(steps, todo, resolved, staging, root, jobs, pdf) -> dict[str, float]:
     """Run the `todo` steps, at most `jobs` at a time, each after its dependencies; stop at the first failure."""
     from .execute import execute_notebook
 
@@ -91,7 +91,7 @@ def _execute(steps, todo, resolved, staging, root, jobs) -> dict[str, float]:
                 pending.remove(step)
                 future = pool.submit(
                     execute_notebook, step.path, executed / step.path.name, resolved[step.name], staging,
-                    root / "notebooks",
+                    root / "notebooks", pdf,
                 )
                 running[future] = step
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -133,28 +133,29 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
     previous = manifest["notebooks"]
     wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
     todo = {n for n in wanted if force or previous.get(n) != prints[n]}
+    todo |= {n for n in wanted if pdf and not (root / "reports" / "pdf" / f"{n}.pdf").exists()}
     for name in sorted(wanted - todo):
         print(f"  skip  {name:<40} unchanged", flush=True)
     render_print = json.dumps([prints[s.name] for s in steps] + [str(pdf)])
-    render_needed = todo or force or manifest.get("render") != render_print
-    if not render_needed:
+    if not todo and manifest.get("render") == render_print:
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
     os.environ.update(DETERMINISM_ENV)
     staging = _stage(root)
-    timings = _execute(steps, todo, resolved, staging, root, jobs)
-    from .render import render_reports
+    timings = _execute(steps, todo, resolved, staging, root, jobs, pdf)
+    from .render import merge_pdf, render_index
 
-    render_start = time.perf_counter()
-    render_reports(staging / "reports", [s.path.stem for s in steps], pdf=pdf)
-    render_seconds = time.perf_counter() - render_start
+    names = [s.name for s in steps]
+    render_index(staging / "reports", names, pdf)
+    if pdf:
+        merge_pdf(staging / "reports", names)
     new_manifest = {"notebooks": {**previous, **{n: prints[n] for n in todo}}, "render": render_print}
     (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
     _swap_in(root, staging)
     total = time.perf_counter() - started
     print(
         f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(todo)} skipped; "
-        f"notebooks {sum(timings.values()):.1f} s of work, rendering {render_seconds:.1f} s, total {total:.1f} s"
+        f"{sum(timings.values()):.1f} s in notebooks and their rendering, total {total:.1f} s"
     )
     return len(timings)
 
