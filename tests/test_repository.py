@@ -42,3 +42,10 @@ def test_fingerprint_changes_with_data_and_parameters(tmp_path):
     changed = chain.fingerprints(steps, {s.name: ({"last_year": 2025} if i == 1 else {}) for i, s in enumerate(steps)})
     assert base[steps[0].name] == changed[steps[0].name]
     assert base[steps[1].name] != changed[steps[1].name]
+
+
+def test_data_dictionary_is_generated_from_the_datapackage():
+    from helpers import datadict
+
+    package = json.loads((paths.RAW / "datapackage.json").read_text(encoding="utf-8"))
+    assert datadict.TARGET.read_text(encoding="utf-8") == datadict.render_markdown(package)

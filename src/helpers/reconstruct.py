@@ -1,0 +1,334 @@
+"""Deterministic respondent-level reconstruction of the survey from the percentages the report prints.
+
+The underlying survey data were never published. For each population (ms_leads, frontline, system_leaders)
+this module builds rows shaped like a survey export (respondent_id, role, one column per item holding TEXT
+labels) such that recomputing each printed percentage from the rows gives the printed value back:
+
+1. Printed percentages of an item (subgroup 'all') are grouped by printed category; each printed category is
+   a set of answer labels of the item's scale (e.g. 'agree' = Agree + Strongly agree). Printed categories
+   are solved from the most specific (fewest labels) up; one overlapping an already solved category is only
+   checked, not solved.
+2. Whole counts per printed category come from `granularity.counts_for` (half-up rounding); among the
+   combinations, the one summing to n (or at most n when some answers are not covered by any printed
+   category) and closest to p*n/100 is taken. When a printed value is impossible for n, the nearest count is
+   used and the deviation recorded.
+3. ILLUSTRATIVE PATTERN (documented, no randomness): a printed category covering several answer labels, and
+   the respondents not covered by any printed category, are split over the labels in proportion to the fixed
+   weights `WEIGHTS[scale]` by largest remainder (ties to the earlier label). Items without any printed
+   number are split over the whole scale the same way.
+4. Printed subgroup (role) percentages fix the count of that answer in that role; the remaining answers are
+   filled into the other roles in respondent order.
+5. When an item's n is below the population size, the last respondents have a blank answer (item
+   non-response), so shares over valid answers use the printed n.
+
+Outputs: one CSV per population plus `cells` (population, item_id, subgroup, level, category, count, status,
+...) where status is `reconstructed` (the count follows from a printed value) or `illustrative` (filled).
+"""
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from itertools import product
+
+import pandas as pd
+
+from . import granularity, likert, paths, validate
+
+POPULATIONS = {
+    "ms_leads": {"prefix": "MS", "roles": {"strategic": 11, "tactical": 17, "other": 9}, "default_n": 37},
+    "frontline": {"prefix": "FL", "roles": {"frontline": 44}, "default_n": 41},
+    "system_leaders": {"prefix": "SL", "roles": {"system_leader": 22}, "default_n": 22},
+}
+ROLE_LABELS = {"strategic": "MS strategic lead", "tactical": "MS tactical lead", "other": "Other (MS champion)",
+               "frontline": "Frontline officer", "system_leader": "System Leader"}
+
+# Scales for items whose questionnaire scale is 'change', 'other', 'tenure' or 'rank'.
+SCALE_OVERRIDES = {
+    "ms_national_priority_change": "priority_change",
+    "sl_response_change": "change",
+    "fl_training_level": "training",
+    "ms_tenure_current_role": "tenure_role",
+    "ms_msht_involvement": "involvement",
+    "ms_org_readiness_vs_5yrs": "readiness",
+    "ms_region": "region",
+    "ms_rank": "rank",
+}
+likert.SCALES.setdefault("rank", ["Sergeant", "Inspector", "Chief Inspector", "Superintendent",
+                                  "Chief Superintendent or above"])
+
+WEIGHTS = {
+    "agreement5": [1, 2, 2, 2, 1, 1],
+    "frequency5": [1, 2, 3, 2, 1, 1],
+    "yes_no_unsure": [1, 1, 1],
+    "need_improvement": [1, 2, 3, 3, 1],
+    "change": [1, 2, 1, 2],
+    "priority_change": [1, 1, 1],
+    "training": [1, 2, 1, 1],
+    "tenure_role": [1, 2, 1],
+    "involvement": [1, 3, 3, 3],
+    "readiness": [1, 1, 2, 3, 1],
+    "region": [1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+    "rank": [3, 3, 2, 2, 1],
+}
+
+_A = likert.SCALES["agreement5"]
+PRINTED = {
+    "agree": ["Agree", "Strongly agree"], "disagree": ["Disagree", "Strongly disagree"],
+    "neutral": [_A[2]], "unsure_or_neutral": [_A[2], likert.DONT_KNOW],
+    "not_applicable_or_neutral": [_A[2], likert.DONT_KNOW],
+    "not_agree": ["Strongly disagree", "Disagree", _A[2], likert.DONT_KNOW],
+    "always_or_often": ["Always", "Often"], "often": ["Often"], "sometimes": ["Sometimes"],
+    "occasionally": ["Sometimes"], "rarely": ["Rarely"], "never": ["Never"], "rarely_or_never": ["Rarely", "Never"],
+    "unsure": ["Unsure"], "often_or_sometimes": ["Often", "Sometimes"], "yes": ["Yes"], "no": ["No"],
+    "improved": ["Improved"], "improved_then_worse": ["Improved then got worse"],
+    "stayed_the_same": ["Stayed the same"], "more_prioritised": ["More prioritised"],
+    "less_prioritised": ["Less prioritised"], "no_training": ["No training"], "some_training": ["Some training"],
+    "victim_liaison_officer_training": ["Victim liaison officer training"], "dedicated_role": ["Dedicated role"],
+    "less_than_1_year": ["Less than 1 year"], "1_3_years": ["1-3 years"], "over_3_years": ["Over 3 years"],
+    "over_10_years": ["Over 10 years"], "2_5_years": ["2-5 years"], "superintendent": ["Superintendent"],
+    "significant_improvement": ["Significant improvements required"],
+}
+
+
+def load_published() -> pd.DataFrame:
+    return validate.read_validated(paths.RAW / "report" / "survey_published.csv")
+
+
+def load_questionnaire() -> pd.DataFrame:
+    return validate.read_validated(paths.RAW / "survey" / "questionnaire.csv")
+
+
+def scale_of(item_id: str, questionnaire_scale: str) -> str | None:
+    scale = SCALE_OVERRIDES.get(item_id, questionnaire_scale)
+    return scale if scale in likert.SCALES else None
+
+
+def _split(total: int, labels: list[str], scale: str) -> dict[str, int]:
+    weights = [WEIGHTS[scale][likert.SCALES[scale].index(lab)] for lab in labels]
+    if total == 0 or not labels:
+        return {lab: 0 for lab in labels}
+    if sum(weights) == 0:
+        weights = [1] * len(labels)
+    parts = likert.largest_remainder(weights, total=total)
+    return {lab: int(p) for lab, p in zip(labels, parts)}
+
+
+def _choose_counts(percents: list[float], n: int, exact_sum: bool) -> tuple[list[int], list[bool]]:
+    """Counts per printed category (feasible where possible), summing to n (exact_sum) or at most n."""
+    centre = [float(p) * n / 100 for p in percents]
+    feasible = [granularity.counts_for(p, n) for p in percents]
+    for widen in (0, 1, 2, 3):
+        options = []
+        for f, c in zip(feasible, centre):
+            near = range(max(0, math.floor(c) - widen), min(n, math.ceil(c) + widen) + 1)
+            options.append(sorted(set(f) | set(near)) if (widen or not f) else f)
+        best = None
+        for combo in product(*options):
+            total = sum(combo)
+            if (exact_sum and total != n) or total > n:
+                continue
+            misses = sum(k not in f for k, f in zip(combo, feasible))
+            score = (misses, sum(abs(k - c) for k, c in zip(combo, centre)))
+            if best is None or score < best[0]:
+                best = (score, combo)
+        if best is not None:
+            combo = list(best[1])
+            return combo, [k in f for k, f in zip(combo, feasible)]
+    raise ValueError(f"no counts for {percents} with n={n}")
+
+
+def _pct(count: int, n: int) -> float:
+    return float(likert.round_half_up(Decimal(count) * 100 / Decimal(n))) if n else float("nan")
+
+
+def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, pop_size: int):
+    """Answer counts of one item, its role-level fixes and the cells rows."""
+    labels = likert.SCALES[scale]
+    all_rows = stats[stats["subgroup"] == "all"].drop_duplicates(["category", "value"])
+    n = int(all_rows["n"].max()) if len(all_rows) else min(POPULATIONS[population]["default_n"], pop_size)
+    n = min(n, pop_size)
+    cells, solved, check_only = [], [], []
+    covered: set[str] = set()
+    ordered = sorted(all_rows.itertuples(), key=lambda r: len(PRINTED[r.category]))  # specific first
+    for row in ordered:
+        members = PRINTED[row.category]
+        (check_only if covered & set(members) else solved).append(row)
+        if not covered & set(members):
+            covered |= set(members)
+    remainder = [lab for lab in labels if lab not in covered]
+    answer = {lab: 0 for lab in labels}
+    status = {lab: "illustrative" for lab in labels}
+    if solved:
+        counts, ok = _choose_counts([r.value for r in solved], n, exact_sum=not remainder)
+        for row, k, good in zip(solved, counts, ok):
+            members = PRINTED[row.category]
+            for lab, c in _split(k, members, scale).items():
+                answer[lab] += c
+                if len(members) == 1:
+                    status[lab] = "reconstructed"
+            note = "" if good else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} "
+                                    f"gives {_pct(k, n):g}%")
+            cells.append({"level": "printed", "subgroup": "all", "category": row.category, "n": n, "count": k,
+                          "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
+                          "note": note})
+        left = n - sum(counts)
+    else:
+        left = n
+    for lab, c in _split(left, remainder, scale).items():
+        answer[lab] += c
+    for row in check_only:
+        k = sum(answer[lab] for lab in PRINTED[row.category])
+        cells.append({"level": "printed", "subgroup": "all", "category": row.category, "n": n, "count": k,
+                      "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
+                      "note": "" if _pct(k, n) == float(row.value) else
+                      f"overlaps an earlier printed category; printed {row.value:g}% gives {_pct(k, n):g}%"})
+    # role-level fixes
+    fixes: dict[tuple[str, str], int] = {}
+    roles = POPULATIONS[population]["roles"]
+    for row in stats[stats["subgroup"] != "all"].drop_duplicates(["subgroup", "category", "value"]).itertuples():
+        m = int(row.n)
+        counts, ok = _choose_counts([row.value], m, exact_sum=False)
+        (lab,) = PRINTED[row.category]
+        fixes[(row.subgroup, lab)] = counts[0]
+        cells.append({"level": "printed", "subgroup": row.subgroup, "category": row.category, "n": m,
+                      "count": counts[0], "printed": float(row.value), "expected": _pct(counts[0], m),
+                      "status": "reconstructed", "note": "" if ok[0] else "printed value impossible for n"})
+        if answer[lab] < sum(v for (r, la), v in fixes.items() if la == lab):
+            answer[lab] = sum(v for (r, la), v in fixes.items() if la == lab)  # keep role counts feasible
+    for lab in labels:
+        cells.append({"level": "answer", "subgroup": "all", "category": lab, "n": n, "count": answer[lab],
+                      "printed": float("nan"), "expected": _pct(answer[lab], n), "status": status[lab],
+                      "note": "" if status[lab] == "reconstructed" else "illustrative pattern (WEIGHTS)"})
+    for (role, lab), k in fixes.items():
+        cells.append({"level": "answer", "subgroup": role, "category": lab, "n": roles[role], "count": k,
+                      "printed": float("nan"), "expected": _pct(k, roles[role]), "status": "reconstructed",
+                      "note": "role count fixed by a printed role percentage"})
+    for cell in cells:
+        cell.update(population=population, item_id=item_id, scale=scale)
+    return n, answer, fixes, cells
+
+
+def _fill(answer: dict[str, int], fixes: dict, roles: dict[str, int], n: int) -> list[str | None]:
+    """Answers in respondent order: role blocks in order, fixed role counts first, the rest in order."""
+    slots = {role: [] for role in roles}
+    for (role, lab), k in fixes.items():
+        slots[role] += [lab] * k
+    remaining = dict(answer)
+    for (role, lab), k in fixes.items():
+        remaining[lab] -= k
+    closed = {(role, lab) for role, lab in fixes}
+    order = list(roles)
+    for lab, k in remaining.items():
+        for role in order:
+            while k > 0 and (role, lab) not in closed and len(slots[role]) < roles[role]:
+                slots[role].append(lab)
+                k -= 1
+        for role in order:  # fallback: the role-level fix cannot be kept
+            while k > 0 and len(slots[role]) < roles[role]:
+                slots[role].append(lab)
+                k -= 1
+    out: list[str | None] = []
+    for role in order:
+        labels = slots[role]
+        out += labels + [None] * (roles[role] - len(labels))
+    # item non-response at the end (only when no role fixes; roles are full otherwise)
+    answered = [a for a in out if a is not None]
+    if len(answered) == len(out) or fixes:
+        return out
+    return answered + [None] * (len(out) - len(answered))
+
+
+def build(published: pd.DataFrame | None = None, questionnaire: pd.DataFrame | None = None) -> dict:
+    """{'rows': {population: DataFrame}, 'cells': DataFrame}."""
+    published = load_published() if published is None else published
+    questionnaire = load_questionnaire() if questionnaire is None else questionnaire
+    percents = published[published["unit"] == "percent"]
+    rows, all_cells = {}, []
+    for population, spec in POPULATIONS.items():
+        roles = spec["roles"]
+        size = sum(roles.values())
+        frame = pd.DataFrame({
+            "respondent_id": [f"{spec['prefix']}{i:03d}" for i in range(1, size + 1)],
+            "role": [ROLE_LABELS[r] for r, k in roles.items() for _ in range(k)],
+        })
+        items = questionnaire[questionnaire["population"] == population]
+        for item in items.itertuples():
+            scale = scale_of(item.item_id, item.scale)
+            if scale is None:
+                continue
+            stats = percents[(percents["population"] == population) & (percents["item_id"] == item.item_id)
+                             & percents["n"].notna()]
+            if not set(stats["category"]) <= set(PRINTED):
+                continue
+            n, answer, fixes, cells = _item_plan(population, item.item_id, scale, stats, size)
+            answers = _fill(answer, fixes, roles, n)
+            frame[item.item_id] = pd.Series(answers, dtype="string")
+            all_cells += cells
+        rows[population] = frame
+    cells = pd.DataFrame(all_cells)[["population", "item_id", "scale", "subgroup", "level", "category", "n",
+                                     "count", "printed", "expected", "status", "note"]]
+    return {"rows": rows, "cells": cells}
+
+
+def write(result: dict) -> list:
+    out = paths.PROCESSED / "survey"
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for population, frame in result["rows"].items():
+        frame.to_csv(out / f"{population}.csv", index=False, lineterminator="\n")
+        written.append(out / f"{population}.csv")
+    result["cells"].to_csv(out / "cells.csv", index=False, lineterminator="\n")
+    return written + [out / "cells.csv"]
+
+
+def load_rows(population: str) -> pd.DataFrame:
+    return pd.read_csv(paths.PROCESSED / "survey" / f"{population}.csv", dtype="string", keep_default_na=False)
+
+
+def load_cells() -> pd.DataFrame:
+    return pd.read_csv(paths.PROCESSED / "survey" / "cells.csv")
+
+
+def recoded(rows: pd.DataFrame, population: str, item_id: str, scale: str) -> pd.Series:
+    return likert.recode(rows[item_id], scale, file=f"data/processed/survey/{population}.csv", column=item_id)
+
+
+def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every printed survey percentage against the value recomputed from the rows with likert.shares.
+
+    status: exact (recomputed == printed); recorded_deviation (differs, as recorded in cells); mismatch
+    (differs and not recorded: a bug); not_reconstructed (item outside the reconstruction, reason given).
+    """
+    published = load_published() if published is None else published
+    cells = result["cells"]
+    printed_cells = cells[cells["level"] == "printed"]
+    out = []
+    for row in published[published["unit"] == "percent"].itertuples():
+        base = {"stat_id": row.stat_id, "population": row.population, "item_id": row.item_id,
+                "subgroup": row.subgroup, "category": row.category, "n": row.n, "printed": float(row.value)}
+        frame = result["rows"].get(row.population)
+        if frame is None or row.item_id not in frame.columns:
+            reason = ("no n printed" if pd.isna(row.n) else
+                      "not a single-answer scale item (multi-select, open, numeric or unbanded tenure)")
+            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": reason})
+            continue
+        scale = cells.loc[cells["item_id"] == row.item_id, "scale"].iloc[0]
+        answers = recoded(frame, row.population, row.item_id, scale)
+        if row.subgroup != "all":
+            role = ROLE_LABELS[row.subgroup]
+            answers = answers[frame["role"] == role]
+        table = likert.shares(answers)
+        k = int(table.loc[table["category"].isin(PRINTED[row.category]), "count"].sum())
+        value = _pct(k, int(table["n"].iloc[0]))
+        cell = printed_cells[(printed_cells["item_id"] == row.item_id) & (printed_cells["population"] == row.population)
+                             & (printed_cells["subgroup"] == row.subgroup) & (printed_cells["category"] == row.category)]
+        expected = float(cell["expected"].iloc[0]) if len(cell) else float("nan")
+        note = str(cell["note"].iloc[0]) if len(cell) and isinstance(cell["note"].iloc[0], str) else ""
+        if value == float(row.value):
+            status = "exact"
+        elif value == expected and note:
+            status = "recorded_deviation"
+        else:
+            status = "mismatch"
+        out.append(base | {"recomputed": value, "status": status, "note": note})
+    return pd.DataFrame(out)

@@ -1,0 +1,54 @@
+"""The respondent-level reconstruction gives back the report's printed survey percentages, deterministically."""
+import pandas as pd
+import pytest
+
+from helpers import likert, reconstruct
+
+
+@pytest.fixture(scope="module")
+def built():
+    return reconstruct.build()
+
+
+def test_reconstruction_reproduces_printed_values(built):
+    check = reconstruct.check(built)
+    assert not (check["status"] == "mismatch").any(), check[check["status"] == "mismatch"]
+    assert (check["status"] == "exact").sum() >= 90
+    deviations = check[check["status"] == "recorded_deviation"]
+    assert deviations["note"].str.len().gt(0).all()
+    assert ((deviations["recomputed"] - deviations["printed"]).abs() <= 4).all()
+    exact = check.set_index("stat_id")
+    assert exact.at["S0015", "status"] == "exact" and exact.at["S0015", "recomputed"] == 59  # control strategy yes
+    assert exact.at["S0109", "status"] == "exact"  # champions 3+ years 44% of 9 (role subgroup)
+
+
+def test_rows_look_like_a_survey_export(built):
+    ms = built["rows"]["ms_leads"]
+    assert len(ms) == 37 and list(ms.columns[:2]) == ["respondent_id", "role"]
+    assert ms["role"].value_counts().to_dict() == {"MS tactical lead": 17, "MS strategic lead": 11,
+                                                   "Other (MS champion)": 9}
+    answers = likert.recode(ms["ms_prioritised_by_org"], "agreement5")
+    assert answers.notna().all()
+    frontline = built["rows"]["frontline"]
+    assert frontline["fl_training_level"].notna().sum() == 41  # item n=41 of 44 rows: blanks are non-response
+
+
+def test_cells_mark_reconstructed_and_illustrative(built):
+    cells = built["cells"]
+    assert set(cells["status"]) == {"reconstructed", "illustrative"}
+    yes = cells[(cells["item_id"] == "ms_control_strategy") & (cells["level"] == "answer")]
+    assert set(yes["status"]) == {"reconstructed"}
+    need = cells[(cells["item_id"] == "need_improvement_policy") & (cells["level"] == "answer")]
+    assert set(need["status"]) == {"illustrative"}
+
+
+def test_two_builds_are_equal(built):
+    again = reconstruct.build()
+    pd.testing.assert_frame_equal(built["cells"], again["cells"])
+    for population, frame in built["rows"].items():
+        pd.testing.assert_frame_equal(frame, again["rows"][population])
+
+
+def test_impossible_value_takes_nearest_count():
+    counts, feasible = reconstruct._choose_counts([80], 37, exact_sum=False)
+    assert counts == [30] and feasible == [False]
