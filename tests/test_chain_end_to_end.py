@@ -96,3 +96,22 @@ def test_new_year_of_data_extends_the_figures_without_code_change(built):
     dtn = fig07[fig07["measure"] == "dtn_reports"].set_index("period")["value"]
     assert total["2025"] == 23411 and dtn["2025"] == 7130
     assert "ran   00_data_preparation" in done.stdout  # vintage is one of its parameters too
+
+
+def test_reports_hold_no_respondent_level_rows(built):
+    copy, _ = built[0]
+    lines = {
+        line for path in (copy / "data" / "processed" / "survey").glob("*.csv")
+        if path.stem in ("ms_leads", "frontline", "system_leaders")
+        for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()
+    }
+    assert len(lines) > 50
+    leaks = []
+    for path in sorted((copy / "reports").rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        if "respondent_id" in text:
+            leaks.append(f"{path.relative_to(copy)}: respondent_id")
+        leaks += [f"{path.relative_to(copy)}: {line[:40]}" for line in lines if line in text]
+    assert not leaks, leaks[:10]

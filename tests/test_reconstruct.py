@@ -52,3 +52,30 @@ def test_two_builds_are_equal(built):
 def test_impossible_value_takes_nearest_count():
     counts, feasible = reconstruct._choose_counts([80], 37, exact_sum=False)
     assert counts == [30] and feasible == [False]
+
+
+def _corrupt(tmp_path, stat_id, column, value):
+    from helpers import paths
+    source = paths.RAW / "report" / "survey_published.csv"
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+    line = int(frame.index[frame["stat_id"] == stat_id][0]) + 2
+    frame.loc[frame["stat_id"] == stat_id, column] = value
+    target = tmp_path / "survey_published.csv"
+    frame.to_csv(target, index=False, lineterminator="\n")
+    return target, line
+
+
+def test_percentage_over_100_stops_with_file_line_and_column(tmp_path):
+    from helpers.validate import DataValidationError
+    target, line = _corrupt(tmp_path, "S0015", "value", "159")
+    with pytest.raises(DataValidationError) as err:
+        reconstruct.load_published(target)
+    assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "over 100" in str(err.value)
+
+
+def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
+    from helpers.validate import DataValidationError
+    target, line = _corrupt(tmp_path, "S0098", "value", "25")
+    with pytest.raises(DataValidationError) as err:
+        reconstruct.load_published(target)
+    assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "n=24" in str(err.value)

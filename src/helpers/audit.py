@@ -159,7 +159,8 @@ def _official_value(official: pd.DataFrame, series: str, breakdown: str, period:
 
 
 def _describe(row: pd.Series) -> str:
-    return f"{row['value']:g} {row['unit']} ({row['period']}, {row['geography']}, {row['tier']}, {row['file']} line {row['csv_line']})"
+    return (f"{row['value']:g} {row['unit']} ({row['period']}, {row['geography']}, {row['tier']}, released {row['release_date']}, "
+            f"{row['file']} line {row['csv_line']})")
 
 
 def check_official(claim: pd.Series, official: pd.DataFrame) -> Check | None:

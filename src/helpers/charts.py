@@ -42,6 +42,7 @@ def use_house_style() -> None:
         "svg.hashsalt": "ms-policing-repro",
         "svg.fonttype": "none",
         "figure.figsize": (8, 4.5),
+        "figure.constrained_layout.use": True,
     })
 
 
@@ -76,8 +77,8 @@ def save_figure(
         raise ValueError(f"figure {figure_id}: alt text is required")
     paths.FIGURES.mkdir(parents=True, exist_ok=True)
     base = paths.FIGURES / figure_id
-    fig.savefig(base.with_suffix(".png"), bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(base.with_suffix(".svg"), bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
+    fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")
     record = FigureRecord(
         figure_id, label, title, caption, source, list(tiers), alt, notebook, _sort_key(label),

@@ -7,14 +7,19 @@ segments are hatched with charts.ILLUSTRATIVE_HATCH and labelled 'illustrative' 
 """
 from __future__ import annotations
 
+import warnings
+
 import matplotlib.colors as mcolors
+import matplotlib.patheffects as patheffects
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from . import charts, likert, reconstruct
+from pathlib import Path
 
-SURVEY_SOURCES = ("reconstruction",)
+from . import charts, likert, paths, reconstruct
+
+SURVEY_SOURCES = ("reconstruction", "<folder of a real export>")
 POP_NAME = {"ms_leads": "MS Leads", "frontline": "Frontline officers", "system_leaders": "System Leaders"}
 POP_SOURCE = {
     "ms_leads": "Leapwise MS Leads survey (n=37)",
@@ -161,6 +166,7 @@ def figure_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFra
     spec = FIGURES[figure_id]
     out = []
     answer_cells = cells[cells["level"] == "answer"]
+    dropin = bool((cells["status"] == "report").all())  # a real export: every cell is the survey's own data
     for text, population, item_id in spec["rows"]:
         item_cells = answer_cells[(answer_cells["population"] == population) & (answer_cells["item_id"] == item_id)]
         scale = item_cells["scale"].iloc[0]
@@ -181,7 +187,8 @@ def figure_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFra
                 printed = cells[(cells["level"] == "printed") & (cells["population"] == population)
                                 & (cells["item_id"] == item_id) & (cells["subgroup"] == subgroup)]
                 printed_sets = [set(reconstruct.PRINTED[c]) for c in printed["category"]]
-                status = {names[g]: "reconstructed" if (set(m) in printed_sets
+                status = {names[g]: "report" if all(status.get(x) == "report" for x in m) else
+                          "reconstructed" if (set(m) in printed_sets
                                                         or all(status.get(x) == "reconstructed" for x in m))
                           else "illustrative" for g, m in groups_.items()}
                 scale_key = f"{scale}:collapsed"
@@ -190,7 +197,7 @@ def figure_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFra
                 out.append({"figure_id": figure_id, "bar": bar, "population": population, "item_id": item_id,
                             "scale": scale_key, "subgroup": subgroup, "category": r.category, "count": r.count,
                             "n": r.n, "percent": r.percent,
-                            "tier": status.get(r.category, "illustrative")})
+                            "tier": "report" if dropin else status.get(r.category, "illustrative")})
     return pd.DataFrame(out)
 
 
@@ -230,7 +237,9 @@ def plot(data: pd.DataFrame, kind: str, title: str) -> plt.Figure:
             ax.text(r.percent + 1, y, f"{r.percent:.0f}% ({r.count})", va="center", fontsize=8)
         ax.set_yticks(range(len(d)), d["category"])
         ax.set_xlabel("% of respondents answering")
-        handles = [Patch(facecolor=charts.CATEGORICAL[0], label="reconstructed from printed %")]
+        handles = [] if all_illustrative(data) else [Patch(
+            facecolor=charts.CATEGORICAL[0],
+            label="survey data" if (data["tier"] == "report").all() else "reconstructed from printed %")]
         if (data["tier"] == "illustrative").any():
             handles.append(Patch(facecolor=charts.CATEGORICAL[0], edgecolor="#595959",
                                  hatch=charts.ILLUSTRATIVE_HATCH, label="illustrative (not printed)"))
@@ -271,15 +280,77 @@ def plot(data: pd.DataFrame, kind: str, title: str) -> plt.Figure:
             ax.set_xlim(0, 100)
             ax.set_xlabel("% of respondents answering", fontsize=9)
         _legend(ax, scale, colours, (data["tier"] == "illustrative").any(), present)
+    if all_illustrative(data):
+        title = illustrative_title(title)
     ax.set_title(title, loc="left", fontsize=11, wrap=True)
-    fig.tight_layout()
+    _tight(fig)
+    if all_illustrative(data):
+        stamp(ax)
     return fig
 
 
+STAMP = "ILLUSTRATIVE: no data published"
+
+
+def all_illustrative(data: pd.DataFrame) -> bool:
+    return bool(len(data)) and bool((data["tier"] == "illustrative").all())
+
+
+def illustrative_title(title: str) -> str:
+    return title if title.startswith("Illustrative:") else f"Illustrative: {title}"
+
+
+def stamp(ax) -> None:
+    """A large light diagonal 'ILLUSTRATIVE: no data published' across the axes, above the bars."""
+    box = ax.get_position()
+    width_pt = box.width * ax.figure.get_figwidth() * 72
+    size = max(12.0, min(28.0, 0.95 * width_pt / (0.66 * len(STAMP))))  # fits the axes width
+    ax.text(0.5, 0.5, STAMP, transform=ax.transAxes, rotation=12, ha="center", va="center", fontsize=size,
+            fontweight="bold", color="#404040", alpha=0.55, zorder=10, clip_on=False,
+            path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
+
+
+def _dropin_folder(survey_source) -> Path | None:
+    """None for the reconstruction; the folder of a real export otherwise (relative to the repo root)."""
+    if str(survey_source) == "reconstruction":
+        return None
+    folder = Path(str(survey_source)).expanduser()
+    folder = folder if folder.is_absolute() else paths.ROOT / folder
+    if not str(survey_source).strip() or not folder.is_dir():
+        raise ValueError(f"parameter survey_source must be 'reconstruction' or an existing folder holding a "
+                         f"survey export ({', '.join(f'{p}.csv' for p in reconstruct.POPULATIONS)}); got "
+                         f"{survey_source!r} (looked for {folder})")
+    return folder
+
+
 def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    if survey_source not in SURVEY_SOURCES:
-        raise ValueError(f"survey_source must be one of {SURVEY_SOURCES}, got {survey_source!r}")
-    return ({pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, reconstruct.load_cells())
+    """Respondent rows per population and the cells (item scales and tiers).
+
+    'reconstruction': the rows of data/processed/survey with their reconstructed/illustrative tiers. A folder
+    (absolute, or relative to the repository root): a real export with the same files and columns; every
+    answer is recoded with likert.recode (label variants accepted, unknown labels stop with file, line and
+    column) and every cell is tier 'report', the survey's own data.
+    """
+    folder = _dropin_folder(survey_source)
+    cells = reconstruct.load_cells()
+    if folder is None:
+        return ({pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, cells)
+    scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
+    rows = {}
+    for pop in reconstruct.POPULATIONS:
+        path = folder / f"{pop}.csv"
+        if not path.is_file():
+            raise ValueError(f"parameter survey_source: {folder} has no {pop}.csv")
+        frame = pd.read_csv(path, dtype="string", keep_default_na=False).reset_index(drop=True)
+        for item in scales[scales["population"] == pop].itertuples():
+            if item.item_id not in frame.columns:
+                raise ValueError(f"{path}: column {item.item_id!r} is missing (survey_source export)")
+            coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
+            frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
+        rows[pop] = frame
+    cells = cells.copy()
+    cells["status"] = "report"
+    return rows, cells
 
 
 def draw(figure_id: str, survey_source: str = "reconstruction") -> tuple[plt.Figure, pd.DataFrame]:
@@ -292,6 +363,8 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
     """label, title, data, caption, source, tiers and alt text for charts.save_figure."""
     spec = FIGURES[figure_id]
     tiers = sorted(set(data["tier"]))
+    if tiers == ["report"]:
+        return _metadata_dropin(figure_id, data, notebook)
     illustrative = "illustrative" in tiers
     reconstructed = "reconstructed" in tiers
     save_tiers = (["report", "reconstructed"] if reconstructed else []) + (["illustrative"] if illustrative else [])
@@ -318,5 +391,30 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
             "bar": "Horizontal bar chart"}[spec["kind"]]
     alt = (f"{kind} of {spec['title']}. " + ". ".join(parts) + "."
            + (" Hatched segments are illustrative, not printed in the report." if illustrative else ""))
-    return dict(label=spec["label"], title=spec["title"], data=data, caption=caption, source=source,
+    if not reconstructed:
+        alt = ("ILLUSTRATIVE, no data published: the chart is stamped as such. " + alt)
+    title = spec["title"] if reconstructed else illustrative_title(spec["title"])
+    return dict(label=spec["label"], title=title, data=data, caption=caption, source=source,
                 tiers=save_tiers, alt=alt, notebook=notebook)
+
+
+def _metadata_dropin(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
+    """Metadata of a figure drawn from a real survey export (survey_source = a folder): tier 'report'."""
+    spec = FIGURES[figure_id]
+    ns = "; ".join(f"{b}: n={int(n)}" for b, n in data.groupby("bar", sort=False)["n"].first().items())
+    caption = (f"{spec['label']} drawn from the survey's own respondent-level export (survey_source folder), "
+               f"answers recoded with likert.recode; shares over valid answers, rounded half up. Base: {ns}.")
+    parts = [f"{bar}: " + ", ".join(f"{r.category} {r.percent:.0f}%" for r in d.itertuples() if r.count)
+             for bar, d in data.groupby("bar", sort=False)]
+    kind = {"diverging": "Diverging stacked bar chart", "stacked": "100% stacked bar chart",
+            "bar": "Horizontal bar chart"}[spec["kind"]]
+    source = f"Leapwise survey export, section '{spec['section']}', {spec['label']}"
+    return dict(label=spec["label"], title=spec["title"], data=data, caption=caption, source=source,
+                tiers=["report"], alt=f"{kind} of {spec['title']}. " + ". ".join(parts) + ".", notebook=notebook)
+
+
+def _tight(fig) -> None:
+    """tight_layout without the 'layout has changed to tight' warning (its text holds the install path)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The figure layout has changed to tight")
+        fig.tight_layout()

@@ -75,8 +75,9 @@ def _swap_in(root: Path, staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute(steps, todo, resolved, staging, root, jobs, pdf) -> dict[str, float]:
-    """Run the `todo` steps, at most `jobs` at a time, each after its dependencies; stop at the first failure."""
+def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
+    """Run the `todo` steps, at most `jobs` at a time, each after its dependencies, the longest (by its last
+    run) first; stop at the first failure."""
     from .execute import execute_notebook
 
     executed = staging / "reports" / "notebooks"
@@ -87,7 +88,8 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf) -> dict[str, float
     running = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         while pending or running:
-            for step in [s for s in pending if set(s.after) <= done][: max(0, jobs - len(running))]:
+            ready = sorted((s for s in pending if set(s.after) <= done), key=lambda s: -previous_seconds.get(s.name, 0))
+            for step in ready[: max(0, jobs - len(running))]:
                 pending.remove(step)
                 future = pool.submit(
                     execute_notebook, step.path, executed / step.path.name, resolved[step.name], staging,
@@ -142,7 +144,9 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
         return 0
     os.environ.update(DETERMINISM_ENV)
     staging = _stage(root)
-    timings = _execute(steps, todo, resolved, staging, root, jobs, pdf)
+    timings_file = root / "build" / "timings.json"
+    last_seconds = json.loads(timings_file.read_text()) if timings_file.exists() else {}
+    timings = _execute(steps, todo, resolved, staging, root, jobs, pdf, last_seconds)
     from .render import merge_pdf, render_index
 
     names = [s.name for s in steps]
@@ -152,6 +156,7 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
     new_manifest = {"notebooks": {**previous, **{n: prints[n] for n in todo}}, "render": render_print}
     (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
     _swap_in(root, staging)
+    timings_file.write_text(json.dumps({**last_seconds, **timings}, indent=1, sort_keys=True))
     total = time.perf_counter() - started
     print(
         f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(todo)} skipped; "
