@@ -115,3 +115,13 @@ def test_reports_hold_no_respondent_level_rows(built):
             leaks.append(f"{path.relative_to(copy)}: respondent_id")
         leaks += [f"{path.relative_to(copy)}: {line[:40]}" for line in lines if line in text]
     assert not leaks, leaks[:10]
+
+
+def test_readme_maps_every_figure_to_its_notebook(built):
+    copy, _ = built[0]
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for record in map(json.loads, (p.read_text() for p in (copy / "reports" / "figures").glob("*.json"))):
+        fid = record["figure_id"]
+        in_range = fid.startswith("fig") and fid[3:].isdigit() and 27 <= int(fid[3:]) <= 56
+        assert in_range or f"`{fid}`" in readme, fid
+        assert in_range or f"`{record['notebook']}`" in readme
