@@ -82,3 +82,15 @@ def test_audit_is_computed_not_typed(official, claims):
 def test_every_claim_has_a_verdict_and_a_reason(official, claims):
     result = audit.run_audit(claims, official)
     assert len(result) == len(claims) and result["reason"].str.len().min() > 10
+
+
+def test_internal_agreement_alone_is_not_reproduction(official, claims):
+    result = audit.run_audit(claims, official).set_index("claim_id")
+    repeats_only = result[result["basis"] == "repeated"]
+    assert not repeats_only.empty and set(repeats_only["verdict"]) <= {"not_checkable", "inconsistent"}
+
+
+def test_change_between_snapshots_uses_the_snapshots_the_report_used(official, claims):
+    result = audit.run_audit(claims, official).set_index("claim_id")
+    assert result.loc["L0109:687", "verdict"] == "within_rounding"  # 188 (Dec 2016) to 1,479 (June 2019)
+    assert result.loc["L0075:18", "verdict"] == "disagrees_with_source"  # 3,555 (Dec 2022) to 2,497 (June 2024)

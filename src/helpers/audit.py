@@ -151,9 +151,9 @@ def _official_value(official: pd.DataFrame, series: str, breakdown: str, period:
     rows = _same_period(rows[keep], period, unit)
     if rows.empty:
         return None
-    if printed is not None and len(rows) > 1:
-        matching = rows[[compare(printed, v) != "differs" for v in rows["value"]]]
-        rows = matching if not matching.empty else rows.sort_values("period_end").iloc[-1:]
+    if len(rows) > 1 and (rows["period_type"] == "snapshot").all():
+        matching = rows[[printed is not None and compare(printed, v) != "differs" for v in rows["value"]]]
+        rows = matching if not matching.empty else rows[rows["period_end"] == rows["period_end"].max()]
     rank = rows.assign(_g=~rows["geography"].isin(["UK", "England and Wales"]), _t=rows["tier"] != "official")
     return rank.sort_values(["_g", "_t"]).iloc[0]
 
@@ -163,7 +163,13 @@ def _describe(row: pd.Series) -> str:
             f"{row['file']} line {row['csv_line']})")
 
 
-def check_official(claim: pd.Series, official: pd.DataFrame) -> Check | None:
+def _endpoint_hints(claim: pd.Series, values: dict[str, float]) -> list[float | None]:
+    """For a change the report derives from two of its own numbers, those numbers (to pick matching snapshots)."""
+    m = re.fullmatch(r"\s*pct_change\((L[^,]+),(L[^)]+)\)\s*", str(claim["derived"]))
+    return [values.get(m[1].strip()), values.get(m[2].strip())] if m else [None, None]
+
+
+def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, float] | None = None) -> Check | None:
     if pd.isna(claim["official_key"]):
         return None
     parts = claim["official_key"].split("|")
@@ -176,7 +182,8 @@ def check_official(claim: pd.Series, official: pd.DataFrame) -> Check | None:
         ends = re.split(r"\s*[-–]\s*(?=\d{4})", period)
         if len(ends) != 2:
             return _unstated_base(claim, official, series, breakdown, period)
-        rows = [_official_value(official, series, breakdown, p, "count") for p in ends]
+        hints = _endpoint_hints(claim, values or {})
+        rows = [_official_value(official, series, breakdown, p, "count", h) for p, h in zip(ends, hints)]
         if any(r is None for r in rows):
             missing = [p for p, r in zip(ends, rows) if r is None]
             return Check("not_checkable", None, "official",
@@ -278,8 +285,8 @@ def check_sample_sizes(claims: pd.DataFrame) -> dict[str, Check]:
         usual, times = Counter(group["value"]).most_common(1)[0]
         for _, row in group.iterrows():
             if row["value"] == usual:
-                result[row["claim_id"]] = Check("reproduced", usual, "sample_size",
-                                                f"n={usual:g} as in {times} statements for {population}")
+                result[row["claim_id"]] = Check("not_checkable", usual, "sample_size",
+                                                f"n={usual:g}, consistent with {times} statements for {population}")
             else:
                 result[row["claim_id"]] = Check("inconsistent", usual, "sample_size",
                                                 f"n={row['value']:g} where {times} other statements give n={usual:g}")
@@ -298,8 +305,10 @@ def check_duplicates(claims: pd.DataFrame) -> dict[str, Check]:
         outcome = compare(a * scale_a, b * scale_b, word) if word or a * scale_a == b * scale_b else "differs"
         if outcome == "differs" and (qualifier(original["quote"], b) is not None):
             outcome = compare(b * scale_b, a * scale_a, qualifier(original["quote"], b))
-        verdict = "inconsistent" if outcome == "differs" else outcome
-        result[row["claim_id"]] = Check(verdict, b, "repeated", f"same fact as {row['dup_of']} ({b:g} {original['unit']})")
+        verdict = "inconsistent" if outcome == "differs" else "not_checkable"
+        agreement = "contradicts" if outcome == "differs" else "consistent with"
+        result[row["claim_id"]] = Check(verdict, b, "repeated",
+                                        f"{agreement} its first statement {row['dup_of']} ({b:g} {original['unit']})")
     return result
 
 
@@ -321,7 +330,8 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
         for cid, check in table.items():
             per_claim[cid].append(check)
     for _, claim in claims.iterrows():
-        for check in (check_derived(claim, values, units), check_official(claim, official), check_granularity(claim)):
+        for check in (check_derived(claim, values, units), check_official(claim, official, values),
+                      check_granularity(claim)):
             if check is not None:
                 per_claim[claim["claim_id"]].append(check)
     rows = []
