@@ -12,3 +12,14 @@ def raw_copy(tmp_path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(paths.RAW, target, ignore=shutil.ignore_patterns("confidential"))
     return target
+
+
+@pytest.fixture(scope="session")
+def processed_survey(tmp_path_factory):
+    """The survey reconstruction built into a temporary data/processed (a clean clone has none)."""
+    from helpers import reconstruct
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "PROCESSED", tmp_path_factory.mktemp("processed"))
+        reconstruct.write(reconstruct.build())
+        yield paths.PROCESSED

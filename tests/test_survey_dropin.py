@@ -8,6 +8,8 @@ import pytest
 
 from helpers import figures_report, figures_survey, paths, reconstruct
 
+pytestmark = pytest.mark.usefixtures("processed_survey")
+
 VARIANTS = {"Strongly agree": "strongly agree", "Agree": " Agree ", "Neither agree nor disagree": "Neutral",
             "Don't know": "Not sure", "Often": "OFTEN", "Unsure": "not sure"}
 
