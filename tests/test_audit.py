@@ -94,3 +94,9 @@ def test_change_between_snapshots_uses_the_snapshots_the_report_used(official, c
     result = audit.run_audit(claims, official).set_index("claim_id")
     assert result.loc["L0109:687", "verdict"] == "within_rounding"  # 188 (Dec 2016) to 1,479 (June 2019)
     assert result.loc["L0075:18", "verdict"] == "disagrees_with_source"  # 3,555 (Dec 2022) to 2,497 (June 2024)
+
+
+def test_a_value_published_for_another_period_is_a_dating_disagreement(official, claims):
+    result = audit.run_audit(claims, official).set_index("claim_id")
+    assert result.loc["L1105:349", "verdict"] == "disagrees_with_source"
+    assert "349 count (2019" in result.loc["L1105:349", "reason"]

@@ -196,11 +196,23 @@ def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, f
         if row is None and unit == "percent":
             return _official_share(claim, official, series, breakdown, period, word)
         if row is None:
-            return Check("not_checkable", None, "official", f"no published {series} ({breakdown}, {period}, {unit}) found")
+            return _other_period(claim, official, series, breakdown, period)
         result, basis = row["value"], _describe(row)
         outcome = compare(printed, result, word)
     verdict = "disagrees_with_source" if outcome == "differs" else outcome
     return Check(verdict, round(float(result), 4), "official", basis)
+
+
+def _other_period(claim, official, series, breakdown, period) -> Check:
+    """No published value for the stated period: is the printed value published for another period?"""
+    rows = official[(official["series"] == series) & (official["breakdown"] == breakdown)
+                    & (official["unit"] == claim["unit"]) & (official["value"] == claim["value"])]
+    if rows.empty:
+        return Check("not_checkable", None, "official",
+                     f"no published {series} ({breakdown}, {period}, {claim['unit']}) found")
+    elsewhere = "; ".join(_describe(r) for _, r in rows.iterrows())
+    return Check("disagrees_with_source", float(claim["value"]), "official",
+                 f"nothing published for {period}; the same value is published for another period: {elsewhere}")
 
 
 def _unstated_base(claim, official, series, breakdown, period) -> Check:
