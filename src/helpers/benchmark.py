@@ -1,12 +1,13 @@
 """Benchmark: the full chain from clean against a floor of trivial notebooks run the same way.
 
-    python -m helpers.benchmark
+    python -m helpers.benchmark [--jobs N]
 
 Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
 same runner, same rendering), their ratio, and the time of a no-op re-run. Nothing is asserted.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 from pathlib import Path
@@ -33,16 +34,19 @@ def _check(done) -> None:
         raise SystemExit(f"benchmark: the chain failed:\n{done.stdout}\n{done.stderr}")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.benchmark", description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once, in both runs (default 2)")
+    jobs = ["--jobs", str(parser.parse_args(argv).jobs)]
     with tempfile.TemporaryDirectory() as tmp:
         full = copy_inputs(Path(tmp) / "full")
-        done, full_seconds = run_chain(full)
+        done, full_seconds = run_chain(full, *jobs)
         _check(done)
-        done, noop_seconds = run_chain(full)
+        done, noop_seconds = run_chain(full, *jobs)
         _check(done)
         floor = copy_inputs(Path(tmp) / "floor")
         make_trivial(floor)
-        done, floor_seconds = run_chain(floor)
+        done, floor_seconds = run_chain(floor, *jobs)
         _check(done)
     n = len(chain.load_chain(paths.ROOT))
     print(f"notebooks in the chain           {n}")
