@@ -29,3 +29,8 @@ def test_answer_set_that_sums():
 
 def test_answer_set_that_cannot():
     assert answer_set_counts([41, 16, 19, 28], 37) == []
+
+
+def test_partial_answer_set_leaves_room_for_unprinted_answers():
+    assert answer_set_counts([27, 59], 37) == []  # 10 + 22 = 32: not a complete set of 37
+    assert (10, 22) in answer_set_counts([27, 59], 37, complete=False)

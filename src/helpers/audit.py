@@ -20,7 +20,7 @@ from .validate import read_validated
 
 VERDICTS = ["disagrees_with_source", "inconsistent", "within_rounding", "reproduced", "not_checkable"]
 SURVEY_POPULATIONS = {"ms_leads", "frontline", "system_leaders", "rocu"}
-SCALE = {"gbp_thousand": 0.001, "gbp_billion": 1000.0}
+SCALE = {"gbp_thousand": 0.001, "gbp_billion": 1000.0, "ratio": 100.0}  # to gbp_million; a ratio to percent
 APPROX = re.compile(r"\b(over|more than|nearly|almost|approximately|around|about|c\.|circa|roughly|up to)\s*£?\s*$",
                     re.IGNORECASE)
 
@@ -38,14 +38,18 @@ def load_claims(path: Path = paths.RAW / "report" / "claims.csv") -> pd.DataFram
 
 
 def qualifier(quote: str, value: float) -> str | None:
-    """The approximating word printed just before the number ('over', 'nearly', 'around', 'c.'), if any."""
+    """The approximating word printed just before the number ('over', 'nearly', 'around', 'c.'), if any;
+    for a number printed in words ('more than half'), the first approximating word of the quote."""
     text = f"{value:,.10g}"
     for form in {text, text.replace(",", ""), f"{value:g}"}:
         at = quote.find(form)
         if at > 0:
             m = APPROX.search(quote[:at])
             return m[1].lower() if m else None
-    return None
+        if at == 0:
+            return None
+    m = re.search(APPROX.pattern.removesuffix(r"\s*£?\s*$"), quote, re.IGNORECASE)
+    return m[1].lower() if m else None
 
 
 def compare(printed: float, recomputed: float, word: str | None = None, absolute: bool = False) -> str:
@@ -211,6 +215,14 @@ def _other_period(claim, official, series, breakdown, period) -> Check:
         return Check("not_checkable", None, "official",
                      f"no published {series} ({breakdown}, {period}, {claim['unit']}) found")
     elsewhere = "; ".join(_describe(r) for _, r in rows.iterrows())
+    try:
+        stated = parse_period(period, "calendar_year")
+        overlaps = ((rows["period_start"] <= stated.end) & (rows["period_end"] >= stated.start)).any()
+    except ValueError:
+        overlaps = False
+    if overlaps:
+        return Check("not_checkable", float(claim["value"]), "official",
+                     f"published for a period overlapping {period}, not for {period} itself: {elsewhere}")
     return Check("disagrees_with_source", float(claim["value"]), "official",
                  f"nothing published for {period}; the same value is published for another period: {elsewhere}")
 
@@ -263,8 +275,12 @@ def check_granularity(claim: pd.Series) -> Check | None:
                  f"{printed:g}% cannot be a whole number of {n} respondents rounded half up ({other}){near}")
 
 
+COMPLETE_SET = 95  # printed shares summing to at least this are taken to cover every answer of the question
+
+
 def check_answer_sets(claims: pd.DataFrame) -> dict[str, Check]:
-    """Per claim in an answer set: whether whole counts give every share and sum to n."""
+    """Per claim in an answer set: whether whole counts give every share and sum to n (a complete set) or
+    at most n (a set that leaves answers unprinted)."""
     result = {}
     sets = claims[claims["answer_set"].notna() & (claims["unit"] == "percent")]
     for set_id, group in sets.groupby("answer_set", sort=True):
@@ -274,25 +290,30 @@ def check_answer_sets(claims: pd.DataFrame) -> dict[str, Check]:
             check = Check("not_checkable", None, "answer_set", f"{set_id}: no single stated n; shares sum to {total:g}%")
         else:
             n = int(ns[0])
-            fits = answer_set_counts(list(group["value"]), n)
+            complete = total >= COMPLETE_SET
+            fits = answer_set_counts(list(group["value"]), n, complete=complete)
+            scope = f"add up to {n}" if complete else f"leave room for the unprinted answers (at most {n})"
             if fits:
                 check = Check("not_checkable", None, "answer_set",
-                              f"{set_id}: shares sum to {total:g}%; e.g. counts {fits[0]} of {n} fit every share")
+                              f"{set_id}: shares sum to {total:g}%; e.g. counts {fits[0]} of {n} give every share "
+                              f"and {scope}")
             else:
                 check = Check("inconsistent", None, "answer_set",
                               f"{set_id}: shares sum to {total:g}%; no whole counts out of n={n} give every share "
-                              f"and add up to {n}")
+                              f"and {scope}")
         for claim_id in group["claim_id"]:
             result[claim_id] = check
     return result
 
 
 def check_sample_sizes(claims: pd.DataFrame) -> dict[str, Check]:
-    """Stated sample sizes ('n=..') of the MS Leads survey and System Leader scores against their usual value."""
+    """Stated sample sizes ('n=..') of the MS Leads survey, whose n is fixed (37), against their usual value.
+
+    Other populations have several legitimate bases (interviews held, scores given; officers per question)."""
     result = {}
     stated = claims[claims["quote"].str.contains(r"n\s*=", regex=True) & (claims["unit"] == "count")]
     for population, group in stated.groupby("population"):
-        if population not in ("ms_leads", "system_leaders"):
+        if population != "ms_leads":
             continue
         usual, times = Counter(group["value"]).most_common(1)[0]
         for _, row in group.iterrows():

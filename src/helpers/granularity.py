@@ -36,14 +36,16 @@ def grim(percent: float, n: int) -> dict:
             "counts": counts_for(percent, n, rules[0]) if rules else [], "nearby_n": nearby}
 
 
-def answer_set_counts(percents: list[float], n: int, rule: str = "half_up", limit: int = 20000) -> list[tuple]:
-    """Combinations of whole counts, one per category, that give every printed percentage and sum to n."""
+def answer_set_counts(percents: list[float], n: int, rule: str = "half_up", limit: int = 20000,
+                      complete: bool = True) -> list[tuple]:
+    """Combinations of whole counts, one per category, that give every printed percentage and sum to n
+    (or, for a set that leaves some categories unprinted, `complete=False`, to at most n)."""
     options = [counts_for(p, n, rule) for p in percents]
     if any(not o for o in options):
         return []
     found = []
     for combo in product(*options):
-        if sum(combo) == n:
+        if sum(combo) == n or (not complete and sum(combo) <= n):
             found.append(combo)
             if len(found) >= limit:
                 break
