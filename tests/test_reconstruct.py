@@ -79,3 +79,29 @@ def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
     with pytest.raises(DataValidationError) as err:
         reconstruct.load_published(target)
     assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "n=24" in str(err.value)
+
+
+def test_multi_select_options_recompute_to_their_printed_values(built):
+    check = reconstruct.check(built)
+    multi = check[check["item_id"].isin(list(reconstruct.MULTI_SELECT))]
+    assert len(multi) == 25 and set(multi["status"]) <= {"exact", "recorded_deviation"}
+    deviations = multi[multi["status"] == "recorded_deviation"]
+    assert deviations["note"].str.contains("impossible").all()
+    assert ((deviations["recomputed"] - deviations["printed"]).abs() <= 1).all()
+    frontline = built["rows"]["frontline"]
+    signs = frontline[[c for c in frontline.columns if c.startswith("fl_signs_identified__")]]
+    assert signs.shape[1] == 7 and (signs.notna().sum() == 39).all()  # share over the 39 valid answers
+    assert set(signs.stack().dropna().unique()) == {"Yes", "No"}
+    drugs = built["rows"]["ms_leads"]["ms_alternative_offences__drug_offences"]
+    assert (drugs == "Yes").sum() == 23  # 62% of 37
+    by_id = check.set_index("stat_id")
+    assert by_id.at["S0146", "status"] == "exact" and by_id.at["S0146", "recomputed"] == 62
+    assert by_id.at["S0048", "status"] == "exact" and by_id.at["S0048", "recomputed"] == 92  # policing experience
+
+
+def test_not_reconstructed_rows_all_have_a_reason(built):
+    check = reconstruct.check(built)
+    left = check[check["status"] == "not_reconstructed"]
+    assert len(left) <= 7 and set(left["item_id"]) <= set(reconstruct.NOT_RECONSTRUCTED)
+    assert left["reason"].str.len().gt(0).all()
+    assert (check.loc[check["status"] != "not_reconstructed", "reason"] == "").all()

@@ -31,6 +31,7 @@ SCALES: dict[str, list[str]] = {
     "readiness": ["Much less ready", "Less ready", "About the same", "Better equipped", "Much better equipped"],
     "region": ["East Midlands", "Eastern", "London", "North East", "North West", "South East", "South West",
                "Wales", "West Midlands", "National"],
+    "policing_experience": ["10 years or less", "Over 10 years"],
 }
 
 # Categories that are not a position on the scale (shown last, greyed, and excluded by `substantive=True`).

@@ -20,9 +20,16 @@ labels) such that recomputing each printed percentage from the rows gives the pr
    filled into the other roles in respondent order.
 5. When an item's n is below the population size, the last respondents have a blank answer (item
    non-response), so shares over valid answers use the printed n.
+6. Multi-select items (MULTI_SELECT) get one Yes/No column per printed option, named item_id + '__' + option.
+   The Yes count of an option comes from its printed percentage over the item's valid answers (n) as in step
+   2 (nearest count and a recorded deviation when impossible). ILLUSTRATIVE PATTERN: the Yes answers of the
+   options are laid out cyclically over the n answering respondents, each option starting where the
+   previous one ended, so options overlap only when their shares sum to over 100%. In `cells` the item_id of
+   such an option is its column name.
 
 Outputs: one CSV per population plus `cells` (population, item_id, subgroup, level, category, count, status,
 ...) where status is `reconstructed` (the count follows from a printed value) or `illustrative` (filled).
+Printed statistics left out (NOT_RECONSTRUCTED) get their reason in the `reason` column of `check`.
 """
 from __future__ import annotations
 
@@ -53,6 +60,28 @@ SCALE_OVERRIDES = {
     "ms_org_readiness_vs_5yrs": "readiness",
     "ms_region": "region",
     "ms_rank": "rank",
+    "ms_policing_experience": "policing_experience",
+}
+
+# Multi-select items: one Yes/No column per printed option (item_id + '__' + option), share over valid answers.
+MULTI_SELECT = {
+    "ms_other_responsibilities": "",
+    "ms_dedicated_team_specialisms": ("denominator unclear: the report footnote gives the MS Leads survey n=37, "
+                                      "probably only respondents with dedicated teams answered"),
+    "ms_alternative_offences": "",
+    "fl_signs_identified": "open question coded into themes by the report",
+}
+MULTI_SEP = "__"
+
+# Printed percentages that cannot be reconstructed at respondent level, and why (the `reason` in `check`).
+NOT_RECONSTRUCTED = {
+    "sl_region_forces_removed_msht_control_strategy": (
+        "no n printed: a share of the forces of one unnamed region (number of forces not given), raised in expert "
+        "interviews; not a survey answer"),
+    "rocu_dedicated_teams": (
+        "about police forces, not respondents: 24 of the 44 forces (incl. BTP) identified by ROCU coordinators as "
+        "having dedicated MSHT teams (printed count S0091 gives 55%); the team counts are drawn directly as "
+        "report-tier counts in figure 16"),
 }
 likert.SCALES.setdefault("rank", ["Sergeant", "Inspector", "Chief Inspector", "Superintendent",
                                   "Chief Superintendent or above"])
@@ -70,6 +99,7 @@ WEIGHTS = {
     "readiness": [1, 1, 2, 3, 1],
     "region": [1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
     "rank": [3, 3, 2, 2, 1],
+    "policing_experience": [1, 1],
 }
 
 _A = likert.SCALES["agreement5"]
@@ -234,6 +264,33 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
     return n, answer, fixes, cells
 
 
+def _multi_plan(population: str, item_id: str, stats: pd.DataFrame, pop_size: int):
+    """Yes/No columns of one multi-select item ({column: answers}) and their cells rows."""
+    scale = "yes_no_unsure"
+    all_rows = stats[stats["subgroup"] == "all"].drop_duplicates(["category", "value"])
+    all_rows = all_rows.drop_duplicates("category")
+    n = min(int(all_rows["n"].max()), pop_size)
+    caveat = MULTI_SELECT[item_id]
+    columns, cells, start = {}, [], 0
+    for row in all_rows.itertuples():
+        column = f"{item_id}{MULTI_SEP}{row.category}"
+        (k,), (good,) = _choose_counts([row.value], n, exact_sum=False)
+        yes = {(start + i) % n for i in range(k)} if n else set()
+        start = (start + k) % n if n else 0
+        columns[column] = [("Yes" if i in yes else "No") if i < n else None for i in range(pop_size)]
+        note = "" if good else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives "
+                                f"{_pct(k, n):g}%" + (f" ({caveat})" if caveat else ""))
+        base = {"population": population, "item_id": column, "scale": scale}
+        cells.append(base | {"subgroup": "all", "level": "printed", "category": "yes", "n": n, "count": k,
+                             "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
+                             "note": note})
+        for lab, c in (("No", n - k), ("Yes", k), ("Unsure", 0)):
+            cells.append(base | {"subgroup": "all", "level": "answer", "category": lab, "n": n, "count": c,
+                                 "printed": float("nan"), "expected": _pct(c, n), "status": "reconstructed",
+                                 "note": "multi-select option: Yes count from the printed share, No the rest"})
+    return columns, cells
+
+
 def _fill(answer: dict[str, int], fixes: dict, roles: dict[str, int], n: int) -> list[str | None]:
     """Answers in respondent order: role blocks in order, fixed role counts first, the rest in order."""
     slots = {role: [] for role in roles}
@@ -279,11 +336,17 @@ def build(published: pd.DataFrame | None = None, questionnaire: pd.DataFrame | N
         })
         items = questionnaire[questionnaire["population"] == population]
         for item in items.itertuples():
+            stats = percents[(percents["population"] == population) & (percents["item_id"] == item.item_id)
+                             & percents["n"].notna()]
+            if item.item_id in MULTI_SELECT and len(stats):
+                columns, cells = _multi_plan(population, item.item_id, stats, size)
+                for column, answers in columns.items():
+                    frame[column] = pd.Series(answers, dtype="string")
+                all_cells += cells
+                continue
             scale = scale_of(item.item_id, item.scale)
             if scale is None:
                 continue
-            stats = percents[(percents["population"] == population) & (percents["item_id"] == item.item_id)
-                             & percents["n"].notna()]
             if not set(stats["category"]) <= set(PRINTED):
                 continue
             n, answer, fixes, cells = _item_plan(population, item.item_id, scale, stats, size)
@@ -323,7 +386,7 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed survey percentage against the value recomputed from the rows with likert.shares.
 
     status: exact (recomputed == printed); recorded_deviation (differs, as recorded in cells); mismatch
-    (differs and not recorded: a bug); not_reconstructed (item outside the reconstruction, reason given).
+    (differs and not recorded: a bug); not_reconstructed (item outside the reconstruction; `reason` says why).
     """
     published = load_published() if published is None else published
     cells = result["cells"]
@@ -333,21 +396,26 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
         base = {"stat_id": row.stat_id, "population": row.population, "item_id": row.item_id,
                 "subgroup": row.subgroup, "category": row.category, "n": row.n, "printed": float(row.value)}
         frame = result["rows"].get(row.population)
-        if frame is None or row.item_id not in frame.columns:
-            reason = ("no n printed" if pd.isna(row.n) else
-                      "not a single-answer scale item (multi-select, open, numeric or unbanded tenure)")
-            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": reason})
+        multi = row.item_id in MULTI_SELECT
+        column = f"{row.item_id}{MULTI_SEP}{row.category}" if multi else row.item_id
+        category = "yes" if multi else row.category
+        if frame is None or column not in frame.columns:
+            reason = NOT_RECONSTRUCTED.get(row.item_id) or (
+                "no n printed" if pd.isna(row.n) else
+                "not a single-answer scale item (open, numeric or unbanded tenure)")
+            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": "",
+                               "reason": reason})
             continue
-        scale = cells.loc[cells["item_id"] == row.item_id, "scale"].iloc[0]
-        answers = recoded(frame, row.population, row.item_id, scale)
+        scale = cells.loc[cells["item_id"] == column, "scale"].iloc[0]
+        answers = recoded(frame, row.population, column, scale)
         if row.subgroup != "all":
             role = ROLE_LABELS[row.subgroup]
             answers = answers[frame["role"] == role]
         table = likert.shares(answers)
-        k = int(table.loc[table["category"].isin(PRINTED[row.category]), "count"].sum())
+        k = int(table.loc[table["category"].isin(PRINTED[category]), "count"].sum())
         value = _pct(k, int(table["n"].iloc[0]))
-        cell = printed_cells[(printed_cells["item_id"] == row.item_id) & (printed_cells["population"] == row.population)
-                             & (printed_cells["subgroup"] == row.subgroup) & (printed_cells["category"] == row.category)]
+        cell = printed_cells[(printed_cells["item_id"] == column) & (printed_cells["population"] == row.population)
+                             & (printed_cells["subgroup"] == row.subgroup) & (printed_cells["category"] == category)]
         expected = float(cell["expected"].iloc[0]) if len(cell) else float("nan")
         note = str(cell["note"].iloc[0]) if len(cell) and isinstance(cell["note"].iloc[0], str) else ""
         if value == float(row.value):
@@ -356,5 +424,5 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
             status = "recorded_deviation"
         else:
             status = "mismatch"
-        out.append(base | {"recomputed": value, "status": status, "note": note})
+        out.append(base | {"recomputed": value, "status": status, "note": note, "reason": ""})
     return pd.DataFrame(out)
