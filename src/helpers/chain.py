@@ -63,8 +63,9 @@ def _hash_files(digest: "hashlib._Hash", files: list[Path], root: Path) -> None:
 
 
 def code_files(root: Path = paths.ROOT) -> list[Path]:
-    """Files every notebook depends on: the helpers package and the pinned requirements."""
-    return [*sorted((root / "src" / "helpers").rglob("*.py")), root / "requirements.txt"]
+    """Files every notebook depends on: the helpers package (code and templates) and the pinned requirements."""
+    helpers = sorted(p for p in (root / "src" / "helpers").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return [*helpers, root / "requirements.txt"]
 
 
 def fingerprints(
