@@ -19,7 +19,6 @@ from pathlib import Path
 
 from . import charts, likert, paths, reconstruct
 
-SURVEY_SOURCES = ("reconstruction", "<folder of a real export>")
 POP_NAME = {"ms_leads": "MS Leads", "frontline": "Frontline officers", "system_leaders": "System Leaders"}
 POP_SOURCE = {
     "ms_leads": "Leapwise MS Leads survey (n=37)",

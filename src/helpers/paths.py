@@ -10,13 +10,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
-NOTEBOOKS = ROOT / "notebooks"
 RAW = ROOT / "data" / "raw"
 OUTPUT_ROOT = Path(os.environ.get("MSR_OUTPUT_ROOT", ROOT))
 PROCESSED = OUTPUT_ROOT / "data" / "processed"
 REPORTS = OUTPUT_ROOT / "reports"
 FIGURES = REPORTS / "figures"
-TABLES = REPORTS / "tables"
 REPORT_TEXT = Path(
     os.environ.get("MSR_REPORT_TEXT", ROOT.parent / "shared" / "seeds" / "000_63718f4b8c849ad6.txt")
 )
