@@ -7,6 +7,7 @@
 
 Extra arguments after the task are passed on (to the runner, pytest or the benchmark).
 """
+
 from __future__ import annotations
 
 import hashlib

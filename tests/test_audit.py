@@ -16,8 +16,26 @@ def claims():
 
 
 def _claim(**values):
-    base = {c: pd.NA for c in ["claim_id", "line", "section", "figure", "quote", "value", "unit", "population", "n",
-                                "period", "answer_set", "derived", "official_key", "dup_of", "note"]}
+    base = {
+        c: pd.NA
+        for c in [
+            "claim_id",
+            "line",
+            "section",
+            "figure",
+            "quote",
+            "value",
+            "unit",
+            "population",
+            "n",
+            "period",
+            "answer_set",
+            "derived",
+            "official_key",
+            "dup_of",
+            "note",
+        ]
+    }
     base.update(values)
     return pd.Series(base)
 

@@ -1,4 +1,5 @@
 """The whole chain on the real data, in copies of the repository: determinism, incremental runs, failures."""
+
 import hashlib
 import json
 from pathlib import Path
@@ -15,7 +16,9 @@ OUTPUTS = ["data/processed", "reports"]
 def _digest(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for folder in OUTPUTS for p in sorted((root / folder).rglob("*")) if p.is_file()
+        for folder in OUTPUTS
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
     }
 
 
@@ -47,7 +50,7 @@ def test_outputs_of_the_appendix(built):
     for record in map(json.loads, (p.read_text() for p in (reports / "figures").glob("*.json"))):
         for suffix in (".png", ".svg", ".csv"):
             assert (reports / "figures" / f"{record['figure_id']}{suffix}").exists()
-        assert record["alt"] and record["tiers"] and f'figures/{record["figure_id"]}.png' in index
+        assert record["alt"] and record["tiers"] and f"figures/{record['figure_id']}.png" in index
     reviewer = (reports / "html" / "reviewer" / "02_identifying_the_challenge.html").read_text(encoding="utf-8")
     assert "figs.fig06_recorded_crime" not in reviewer and 'alt="Bar chart of police recorded' in reviewer
     assert "ran   00_data_preparation" in done.stdout and "chain:" in done.stdout
@@ -101,9 +104,11 @@ def test_new_year_of_data_extends_the_figures_without_code_change(built):
 def test_reports_hold_no_respondent_level_rows(built):
     copy, _ = built[0]
     lines = {
-        line for path in (copy / "data" / "processed" / "survey").glob("*.csv")
+        line
+        for path in (copy / "data" / "processed" / "survey").glob("*.csv")
         if path.stem in ("ms_leads", "frontline", "system_leaders")
-        for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
     }
     assert len(lines) > 50
     leaks = []

@@ -1,4 +1,5 @@
 """Response scales: recoding of text variants, the unknown-label error, collapsing and shares."""
+
 import pandas as pd
 import pytest
 
@@ -6,8 +7,20 @@ from helpers import likert
 
 
 def test_variants_map_to_scale_labels():
-    raw = pd.Series(["Strongly Agree", "  agree ", "Neutral", "Neither agree nor disagree", "Not sure",
-                     "Don\u2019t know", "", None, "STRONGLY   DISAGREE"], name="q1")
+    raw = pd.Series(
+        [
+            "Strongly Agree",
+            "  agree ",
+            "Neutral",
+            "Neither agree nor disagree",
+            "Not sure",
+            "Don\u2019t know",
+            "",
+            None,
+            "STRONGLY   DISAGREE",
+        ],
+        name="q1",
+    )
     out = likert.recode(raw, "agreement5")
     assert out.iloc[0] == "Strongly agree" and out.iloc[1] == "Agree"
     assert out.iloc[2] == out.iloc[3] == "Neither agree nor disagree"
@@ -33,8 +46,9 @@ def test_unknown_label_error_names_label_rows_file_and_column():
 
 
 def test_collapse_and_shares_half_up():
-    answers = likert.recode(pd.Series(["Strongly agree", "Agree", "Disagree", "Neutral", "", "Agree", "Agree",
-                                       "Disagree"]), "agreement5")
+    answers = likert.recode(
+        pd.Series(["Strongly agree", "Agree", "Disagree", "Neutral", "", "Agree", "Agree", "Disagree"]), "agreement5"
+    )
     grouped = likert.collapse(answers, "agreement5")
     table = likert.shares(grouped).set_index("category")
     assert table.at["agree", "count"] == 4 and table.at["agree", "n"] == 7
@@ -42,8 +56,12 @@ def test_collapse_and_shares_half_up():
     over_all = likert.shares(grouped, base="all").set_index("category")
     assert over_all.at["agree", "n"] == 8 and over_all.at["agree", "percent"] == 50.0
     # exact half rounds up: 1 of 8 = 12.5 -> 13
-    assert likert.shares(likert.recode(pd.Series(["Yes"] + ["No"] * 7), "yes_no_unsure")).set_index(
-        "category").at["Yes", "percent"] == 13.0
+    assert (
+        likert.shares(likert.recode(pd.Series(["Yes"] + ["No"] * 7), "yes_no_unsure"))
+        .set_index("category")
+        .at["Yes", "percent"]
+        == 13.0
+    )
 
 
 def test_largest_remainder_sums_to_100():

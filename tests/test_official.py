@@ -4,17 +4,20 @@ import pytest
 from helpers.official import check_last_year, choose_vintage, load_official, parse_period, series
 
 
-@pytest.mark.parametrize("text, kind, start, end", [
-    ("2024", "calendar_year", "2024-01", "2024-12"),
-    ("2019/20", "financial_year", "2019-04", "2020-03"),
-    ("year ending March 2020", "financial_year", "2019-04", "2020-03"),
-    ("Q2 2024", "quarter", "2024-04", "2024-06"),
-    ("December 2022", "snapshot", "2022-12", "2022-12"),
-    ("year to June 2024", "rolling_year", "2023-07", "2024-06"),
-    ("2017-2019", "multi_year", "2017-01", "2019-12"),
-    ("end of 2024", "snapshot", "2024-12", "2024-12"),
-    ("2016/17 to 2018/19", "multi_year", "2016-04", "2019-03"),
-])
+@pytest.mark.parametrize(
+    "text, kind, start, end",
+    [
+        ("2024", "calendar_year", "2024-01", "2024-12"),
+        ("2019/20", "financial_year", "2019-04", "2020-03"),
+        ("year ending March 2020", "financial_year", "2019-04", "2020-03"),
+        ("Q2 2024", "quarter", "2024-04", "2024-06"),
+        ("December 2022", "snapshot", "2022-12", "2022-12"),
+        ("year to June 2024", "rolling_year", "2023-07", "2024-06"),
+        ("2017-2019", "multi_year", "2017-01", "2019-12"),
+        ("end of 2024", "snapshot", "2024-12", "2024-12"),
+        ("2016/17 to 2018/19", "multi_year", "2016-04", "2019-03"),
+    ],
+)
 def test_parse_period(text, kind, start, end):
     p = parse_period(text, kind)
     assert (str(p.start), str(p.end)) == (start, end)

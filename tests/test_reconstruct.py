@@ -1,4 +1,5 @@
 """The respondent-level reconstruction gives back the report's printed survey percentages, deterministically."""
+
 import pandas as pd
 import pytest
 
@@ -25,8 +26,11 @@ def test_reconstruction_reproduces_printed_values(built):
 def test_rows_look_like_a_survey_export(built):
     ms = built["rows"]["ms_leads"]
     assert len(ms) == 37 and list(ms.columns[:2]) == ["respondent_id", "role"]
-    assert ms["role"].value_counts().to_dict() == {"MS tactical lead": 17, "MS strategic lead": 11,
-                                                   "Other (MS champion)": 9}
+    assert ms["role"].value_counts().to_dict() == {
+        "MS tactical lead": 17,
+        "MS strategic lead": 11,
+        "Other (MS champion)": 9,
+    }
     answers = likert.recode(ms["ms_prioritised_by_org"], "agreement5")
     assert answers.notna().all()
     frontline = built["rows"]["frontline"]
@@ -56,6 +60,7 @@ def test_impossible_value_takes_nearest_count():
 
 def _corrupt(tmp_path, stat_id, column, value):
     from helpers import paths
+
     source = paths.RAW / "report" / "survey_published.csv"
     frame = pd.read_csv(source, dtype=str, keep_default_na=False)
     line = int(frame.index[frame["stat_id"] == stat_id][0]) + 2
@@ -67,6 +72,7 @@ def _corrupt(tmp_path, stat_id, column, value):
 
 def test_percentage_over_100_stops_with_file_line_and_column(tmp_path):
     from helpers.validate import DataValidationError
+
     target, line = _corrupt(tmp_path, "S0015", "value", "159")
     with pytest.raises(DataValidationError) as err:
         reconstruct.load_published(target)
@@ -75,6 +81,7 @@ def test_percentage_over_100_stops_with_file_line_and_column(tmp_path):
 
 def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
     from helpers.validate import DataValidationError
+
     target, line = _corrupt(tmp_path, "S0098", "value", "25")
     with pytest.raises(DataValidationError) as err:
         reconstruct.load_published(target)

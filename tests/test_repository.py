@@ -1,4 +1,5 @@
 """Repository hygiene: notebooks committed clean, environment.yml in step with the pins, chain config valid."""
+
 import json
 import re
 
@@ -22,7 +23,8 @@ def test_environment_yml_pins_the_same_packages_as_requirements():
     env = yaml.safe_load((paths.ROOT / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     pinned = {
-        line.strip().lower() for line in (paths.ROOT / "requirements.txt").read_text().splitlines()
+        line.strip().lower()
+        for line in (paths.ROOT / "requirements.txt").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     }
     assert {p.lower() for p in pip_section} == pinned

@@ -1,6 +1,7 @@
 """survey_source: a real export (shuffled, relabelled) gives the same figures as the reconstruction; bad
 labels and bad values of the parameter stop with a message naming what is wrong. Also the stamp of wholly
 illustrative figures and the figures drawn from printed values only (figures_report)."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -10,8 +11,14 @@ from helpers import figures_report, figures_survey, paths, reconstruct
 
 pytestmark = pytest.mark.usefixtures("processed_survey")
 
-VARIANTS = {"Strongly agree": "strongly agree", "Agree": " Agree ", "Neither agree nor disagree": "Neutral",
-            "Don't know": "Not sure", "Often": "OFTEN", "Unsure": "not sure"}
+VARIANTS = {
+    "Strongly agree": "strongly agree",
+    "Agree": " Agree ",
+    "Neither agree nor disagree": "Neutral",
+    "Don't know": "Not sure",
+    "Often": "OFTEN",
+    "Unsure": "not sure",
+}
 
 
 def _export(folder, unknown: tuple[str, int, str] | None = None):
@@ -43,7 +50,7 @@ def test_dropin_gives_the_reconstructions_shares(tmp_path):
 
 
 def test_dropin_relative_path_is_resolved_against_the_repo_root(tmp_path, monkeypatch):
-    folder = _export(tmp_path / "export")
+    _export(tmp_path / "export")
     monkeypatch.setattr(paths, "ROOT", tmp_path)
     _, data = figures_survey.draw("fig02", "export")
     assert set(data["tier"]) == {"report"}
@@ -83,8 +90,13 @@ def test_figures_from_printed_values_only():
     assert meta["data"]["teams"].sum() == 24 and meta["tiers"] == ["report"]
     assert dict(zip(meta["data"]["category"], meta["data"]["teams"]))["dedicated_exploitation_team"] == 8
     _, meta = figures_report.fig05()
-    assert list(meta["data"]["Type of MS"]) == ["Domestic Servitude", "Sexual exploitation", "Criminal exploitation",
-                                                "Labour exploitation", "Organ harvesting"]
+    assert list(meta["data"]["Type of MS"]) == [
+        "Domestic Servitude",
+        "Sexual exploitation",
+        "Criminal exploitation",
+        "Labour exploitation",
+        "Organ harvesting",
+    ]
     _, meta = figures_report.framework()
     assert len(meta["data"]) == 4
     if paths.REPORT_TEXT.exists():

@@ -1,4 +1,5 @@
 """Bad raw input stops with a message naming file, line and column."""
+
 import csv
 
 import pytest

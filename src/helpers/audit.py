@@ -3,6 +3,7 @@
 Verdicts: reproduced, within_rounding, disagrees_with_source, inconsistent, not_checkable.
 Nothing here is typed by hand: each verdict follows from the ledger, the official rows and the checks below.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,9 @@ from .validate import read_validated
 VERDICTS = ["disagrees_with_source", "inconsistent", "within_rounding", "reproduced", "not_checkable"]
 SURVEY_POPULATIONS = {"ms_leads", "frontline", "system_leaders", "rocu"}
 SCALE = {"gbp_thousand": 0.001, "gbp_billion": 1000.0, "ratio": 100.0}  # to gbp_million; a ratio to percent
-APPROX = re.compile(r"\b(over|more than|nearly|almost|approximately|around|about|c\.|circa|roughly|up to)\s*£?\s*$",
-                    re.IGNORECASE)
+APPROX = re.compile(
+    r"\b(over|more than|nearly|almost|approximately|around|about|c\.|circa|roughly|up to)\s*£?\s*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -66,7 +68,9 @@ def compare(printed: float, recomputed: float, word: str | None = None, absolute
         return "within_rounding"
     if word in ("nearly", "almost", "up to") and printed * 0.9 <= recomputed <= printed:
         return "within_rounding"
-    if word in ("approximately", "around", "about", "c.", "circa", "roughly") and abs(recomputed - printed) <= 0.05 * abs(printed):
+    if word in ("approximately", "around", "about", "c.", "circa", "roughly") and abs(
+        recomputed - printed
+    ) <= 0.05 * abs(printed):
         return "within_rounding"
     return "differs"
 
@@ -110,11 +114,16 @@ def check_derived(claim: pd.Series, values: dict[str, float], units: dict[str, s
     printed = claim["value"]
     if claim["unit"] in SCALE and operand_units - {None, claim["unit"]}:
         result = result / SCALE[claim["unit"]]
-    outcome = compare(printed, result, qualifier(claim["quote"], printed),
-                      absolute=claim["unit"] in ("percent_change", "percentage_points"))
+    outcome = compare(
+        printed,
+        result,
+        qualifier(claim["quote"], printed),
+        absolute=claim["unit"] in ("percent_change", "percentage_points"),
+    )
     verdict = "inconsistent" if outcome == "differs" else outcome
-    return Check(verdict, round(result, 4), "arithmetic",
-                 f"{claim['derived']} = {result:.4g} against {printed:g} as printed")
+    return Check(
+        verdict, round(result, 4), "arithmetic", f"{claim['derived']} = {result:.4g} against {printed:g} as printed"
+    )
 
 
 # ---------------------------------------------------------------- official statistics
@@ -132,8 +141,9 @@ def _same_period(rows: pd.DataFrame, period: str, unit: str) -> pd.DataFrame:
     exact = rows[(rows["period_start"] == wanted.start) & (rows["period_end"] == wanted.end)]
     if not exact.empty:
         return exact
-    return rows[(rows["period_end"] >= wanted.start) & (rows["period_end"] <= wanted.end)
-                & (rows["period_type"] == "snapshot")]
+    return rows[
+        (rows["period_end"] >= wanted.start) & (rows["period_end"] <= wanted.end) & (rows["period_type"] == "snapshot")
+    ]
 
 
 def _share_base(breakdown: str) -> str:
@@ -142,8 +152,9 @@ def _share_base(breakdown: str) -> str:
     return f"{age}_referrals" if age else "all_referrals"
 
 
-def _official_value(official: pd.DataFrame, series: str, breakdown: str, period: str, unit: str,
-                    printed: float | None = None) -> pd.Series | None:
+def _official_value(
+    official: pd.DataFrame, series: str, breakdown: str, period: str, unit: str, printed: float | None = None
+) -> pd.Series | None:
     """The published row for a key; among several snapshots in the period, one that matches the printed value."""
     wanted = _breakdown(breakdown)
     rows = official[official["series"] == series]
@@ -163,8 +174,10 @@ def _official_value(official: pd.DataFrame, series: str, breakdown: str, period:
 
 
 def _describe(row: pd.Series) -> str:
-    return (f"{row['value']:g} {row['unit']} ({row['period']}, {row['geography']}, {row['tier']}, released {row['release_date']}, "
-            f"{row['file']} line {row['csv_line']})")
+    return (
+        f"{row['value']:g} {row['unit']} ({row['period']}, {row['geography']}, {row['tier']}, "
+        f"released {row['release_date']}, {row['file']} line {row['csv_line']})"
+    )
 
 
 def _endpoint_hints(claim: pd.Series, values: dict[str, float]) -> list[float | None]:
@@ -190,8 +203,9 @@ def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, f
         rows = [_official_value(official, series, breakdown, p, "count", h) for p, h in zip(ends, hints)]
         if any(r is None for r in rows):
             missing = [p for p, r in zip(ends, rows) if r is None]
-            return Check("not_checkable", None, "official",
-                         f"no published {series} ({breakdown}) value for {', '.join(missing)}")
+            return Check(
+                "not_checkable", None, "official", f"no published {series} ({breakdown}) value for {', '.join(missing)}"
+            )
         result = (rows[1]["value"] - rows[0]["value"]) / rows[0]["value"] * 100
         basis = f"{_describe(rows[0])} to {_describe(rows[1])}: {result:+.1f}%"
         outcome = compare(printed, result, word, absolute=True)
@@ -209,11 +223,16 @@ def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, f
 
 def _other_period(claim, official, series, breakdown, period) -> Check:
     """No published value for the stated period: is the printed value published for another period?"""
-    rows = official[(official["series"] == series) & (official["breakdown"] == breakdown)
-                    & (official["unit"] == claim["unit"]) & (official["value"] == claim["value"])]
+    rows = official[
+        (official["series"] == series)
+        & (official["breakdown"] == breakdown)
+        & (official["unit"] == claim["unit"])
+        & (official["value"] == claim["value"])
+    ]
     if rows.empty:
-        return Check("not_checkable", None, "official",
-                     f"no published {series} ({breakdown}, {period}, {claim['unit']}) found")
+        return Check(
+            "not_checkable", None, "official", f"no published {series} ({breakdown}, {period}, {claim['unit']}) found"
+        )
     elsewhere = "; ".join(_describe(r) for _, r in rows.iterrows())
     try:
         stated = parse_period(period, "calendar_year")
@@ -221,24 +240,40 @@ def _other_period(claim, official, series, breakdown, period) -> Check:
     except ValueError:
         overlaps = False
     if overlaps:
-        return Check("not_checkable", float(claim["value"]), "official",
-                     f"published for a period overlapping {period}, not for {period} itself: {elsewhere}")
-    return Check("disagrees_with_source", float(claim["value"]), "official",
-                 f"nothing published for {period}; the same value is published for another period: {elsewhere}")
+        return Check(
+            "not_checkable",
+            float(claim["value"]),
+            "official",
+            f"published for a period overlapping {period}, not for {period} itself: {elsewhere}",
+        )
+    return Check(
+        "disagrees_with_source",
+        float(claim["value"]),
+        "official",
+        f"nothing published for {period}; the same value is published for another period: {elsewhere}",
+    )
 
 
 def _unstated_base(claim, official, series, breakdown, period) -> Check:
     """A change 'by <period>' whose base the report does not state: show the change from the first published year."""
-    rows = official[(official["series"] == series) & (official["breakdown"] == breakdown)
-                    & (official["unit"] == "count") & (official["period_type"] != "snapshot")]
+    rows = official[
+        (official["series"] == series)
+        & (official["breakdown"] == breakdown)
+        & (official["unit"] == "count")
+        & (official["period_type"] != "snapshot")
+    ]
     end = _official_value(official, series, breakdown, period, "count")
     if rows.empty or end is None:
         return Check("not_checkable", None, "official", f"base period not stated and no published value for {period}")
     first = rows.sort_values("period_start").iloc[0]
     change = (end["value"] - first["value"]) / first["value"] * 100
-    return Check("not_checkable", None, "official",
-                 f"base period not stated; from the first published year, {_describe(first)}, to {_describe(end)} "
-                 f"the change would be {change:+.1f}%")
+    return Check(
+        "not_checkable",
+        None,
+        "official",
+        f"base period not stated; from the first published year, {_describe(first)}, to {_describe(end)} "
+        f"the change would be {change:+.1f}%",
+    )
 
 
 CATEGORY_KEYS = ("nationality", "exploitation", "gender", "outcome", "referrer", "location", "competent_authority")
@@ -250,13 +285,22 @@ def _official_share(claim, official, series, breakdown, period, word) -> Check:
     part = _official_value(official, series, breakdown, period, "count")
     whole = _official_value(official, series, base, period, "count")
     if part is None or whole is None:
-        return Check("not_checkable", None, "official",
-                     f"no published share, and no published counts for {breakdown} over {base} in {period}")
+        return Check(
+            "not_checkable",
+            None,
+            "official",
+            f"no published share, and no published counts for {breakdown} over {base} in {period}",
+        )
     result = part["value"] / whole["value"] * 100
     outcome = compare(claim["value"], result, word)
     verdict = "disagrees_with_source" if outcome == "differs" else outcome
-    return Check(verdict, round(result, 4), "official",
-                 f"{part['value']:g} / {whole['value']:g} = {result:.1f}% ({part['file']} lines {part['csv_line']}, {whole['csv_line']})")
+    return Check(
+        verdict,
+        round(result, 4),
+        "official",
+        f"{part['value']:g} / {whole['value']:g} = {result:.1f}% "
+        f"({part['file']} lines {part['csv_line']}, {whole['csv_line']})",
+    )
 
 
 # ---------------------------------------------------------------- survey granularity and answer sets
@@ -267,12 +311,20 @@ def check_granularity(claim: pd.Series) -> Check | None:
     g = grim(printed, n)
     if g["consistent_half_up"]:
         counts = " or ".join(str(k) for k in g["counts"])
-        return Check("not_checkable", None, "granularity",
-                     f"no respondent data published; {printed:g}% is possible for n={n} ({counts} of {n})")
+        return Check(
+            "not_checkable",
+            None,
+            "granularity",
+            f"no respondent data published; {printed:g}% is possible for n={n} ({counts} of {n})",
+        )
     other = f"possible only by {', '.join(g['rules'])} rounding" if g["rules"] else "impossible under any rounding rule"
     near = f"; possible for n in {g['nearby_n']}" if g["nearby_n"] else ""
-    return Check("inconsistent", None, "granularity",
-                 f"{printed:g}% cannot be a whole number of {n} respondents rounded half up ({other}){near}")
+    return Check(
+        "inconsistent",
+        None,
+        "granularity",
+        f"{printed:g}% cannot be a whole number of {n} respondents rounded half up ({other}){near}",
+    )
 
 
 COMPLETE_SET = 95  # printed shares summing to at least this are taken to cover every answer of the question
@@ -287,20 +339,28 @@ def check_answer_sets(claims: pd.DataFrame) -> dict[str, Check]:
         ns = group["n"].dropna().unique()
         total = group["value"].sum()
         if len(ns) != 1:
-            check = Check("not_checkable", None, "answer_set", f"{set_id}: no single stated n; shares sum to {total:g}%")
+            check = Check(
+                "not_checkable", None, "answer_set", f"{set_id}: no single stated n; shares sum to {total:g}%"
+            )
         else:
             n = int(ns[0])
             complete = total >= COMPLETE_SET
             fits = answer_set_counts(list(group["value"]), n, complete=complete)
             scope = f"add up to {n}" if complete else f"leave room for the unprinted answers (at most {n})"
             if fits:
-                check = Check("not_checkable", None, "answer_set",
-                              f"{set_id}: shares sum to {total:g}%; e.g. counts {fits[0]} of {n} give every share "
-                              f"and {scope}")
+                check = Check(
+                    "not_checkable",
+                    None,
+                    "answer_set",
+                    f"{set_id}: shares sum to {total:g}%; e.g. counts {fits[0]} of {n} give every share and {scope}",
+                )
             else:
-                check = Check("inconsistent", None, "answer_set",
-                              f"{set_id}: shares sum to {total:g}%; no whole counts out of n={n} give every share "
-                              f"and {scope}")
+                check = Check(
+                    "inconsistent",
+                    None,
+                    "answer_set",
+                    f"{set_id}: shares sum to {total:g}%; no whole counts out of n={n} give every share and {scope}",
+                )
         for claim_id in group["claim_id"]:
             result[claim_id] = check
     return result
@@ -318,11 +378,19 @@ def check_sample_sizes(claims: pd.DataFrame) -> dict[str, Check]:
         usual, times = Counter(group["value"]).most_common(1)[0]
         for _, row in group.iterrows():
             if row["value"] == usual:
-                result[row["claim_id"]] = Check("not_checkable", usual, "sample_size",
-                                                f"n={usual:g}, consistent with {times} statements for {population}")
+                result[row["claim_id"]] = Check(
+                    "not_checkable",
+                    usual,
+                    "sample_size",
+                    f"n={usual:g}, consistent with {times} statements for {population}",
+                )
             else:
-                result[row["claim_id"]] = Check("inconsistent", usual, "sample_size",
-                                                f"n={row['value']:g} where {times} other statements give n={usual:g}")
+                result[row["claim_id"]] = Check(
+                    "inconsistent",
+                    usual,
+                    "sample_size",
+                    f"n={row['value']:g} where {times} other statements give n={usual:g}",
+                )
     return result
 
 
@@ -340,8 +408,9 @@ def check_duplicates(claims: pd.DataFrame) -> dict[str, Check]:
             outcome = compare(b * scale_b, a * scale_a, qualifier(original["quote"], b))
         verdict = "inconsistent" if outcome == "differs" else "not_checkable"
         agreement = "contradicts" if outcome == "differs" else "consistent with"
-        result[row["claim_id"]] = Check(verdict, b, "repeated",
-                                        f"{agreement} its first statement {row['dup_of']} ({b:g} {original['unit']})")
+        result[row["claim_id"]] = Check(
+            verdict, b, "repeated", f"{agreement} its first statement {row['dup_of']} ({b:g} {original['unit']})"
+        )
     return result
 
 
@@ -363,25 +432,35 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
         for cid, check in table.items():
             per_claim[cid].append(check)
     for _, claim in claims.iterrows():
-        for check in (check_derived(claim, values, units), check_official(claim, official, values),
-                      check_granularity(claim)):
+        for check in (
+            check_derived(claim, values, units),
+            check_official(claim, official, values),
+            check_granularity(claim),
+        ):
             if check is not None:
                 per_claim[claim["claim_id"]].append(check)
     rows = []
     for _, claim in claims.iterrows():
-        checks = per_claim[claim["claim_id"]] or [
-            Check("not_checkable", None, "none", _unchecked_reason(claim))
-        ]
+        checks = per_claim[claim["claim_id"]] or [Check("not_checkable", None, "none", _unchecked_reason(claim))]
         verdict = min((c.verdict for c in checks), key=VERDICTS.index)
         recomputed = next((c.recomputed for c in checks if c.verdict == verdict and c.recomputed is not None), None)
-        rows.append({
-            "claim_id": claim["claim_id"], "section": claim["section"], "figure": claim["figure"],
-            "population": claim["population"], "value": claim["value"], "unit": claim["unit"],
-            "verdict": verdict, "recomputed": recomputed,
-            "basis": "+".join(dict.fromkeys(c.basis for c in checks)),
-            "reason": " | ".join(f"[{c.basis}] {c.reason}" for c in checks),
-            "importance": importance(claim["section"]), "line": claim["line"], "quote": claim["quote"],
-        })
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                "section": claim["section"],
+                "figure": claim["figure"],
+                "population": claim["population"],
+                "value": claim["value"],
+                "unit": claim["unit"],
+                "verdict": verdict,
+                "recomputed": recomputed,
+                "basis": "+".join(dict.fromkeys(c.basis for c in checks)),
+                "reason": " | ".join(f"[{c.basis}] {c.reason}" for c in checks),
+                "importance": importance(claim["section"]),
+                "line": claim["line"],
+                "quote": claim["quote"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -421,5 +500,11 @@ def stated_series(claims: pd.DataFrame, series: str) -> pd.DataFrame:
     """The counts the report states for one official series, with the year each refers to."""
     rows = claims[claims["official_key"].fillna("").str.startswith(f"{series}|") & (claims["unit"] == "count")]
     rows = rows[rows["dup_of"].isna()]
-    return pd.DataFrame({"period": rows["period"].astype(str), "year": rows["period"].astype(int),
-                         "value": rows["value"], "claim_id": rows["claim_id"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "period": rows["period"].astype(str),
+            "year": rows["period"].astype(int),
+            "value": rows["value"],
+            "claim_id": rows["claim_id"],
+        }
+    ).reset_index(drop=True)

@@ -5,6 +5,7 @@
 Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
 same runner, same rendering), their ratio, and the time of a no-op re-run. Nothing is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,14 @@ def make_trivial(copy: Path) -> None:
     for step in chain.load_chain(copy):
         nb = json.loads(step.path.read_text(encoding="utf-8"))
         params = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-        imports = {"cell_type": "code", "execution_count": None, "id": "imports", "metadata": {}, "outputs": [],
-                   "source": TRIVIAL_SOURCE}
+        imports = {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "imports",
+            "metadata": {},
+            "outputs": [],
+            "source": TRIVIAL_SOURCE,
+        }
         nb["cells"] = [*params, imports]
         step.path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
 

@@ -1,4 +1,5 @@
 """The notebook chain: which notebooks exist, their order, and a fingerprint of everything each one reads."""
+
 from __future__ import annotations
 
 import hashlib
@@ -68,9 +69,7 @@ def code_files(root: Path = paths.ROOT) -> list[Path]:
     return [*helpers, root / "requirements.txt"]
 
 
-def fingerprints(
-    steps: list[Step], params: dict[str, dict[str, object]], root: Path = paths.ROOT
-) -> dict[str, str]:
+def fingerprints(steps: list[Step], params: dict[str, dict[str, object]], root: Path = paths.ROOT) -> dict[str, str]:
     """A hash per step of its notebook, the helpers, the files it reads, its parameters and its upstream steps."""
     shared = hashlib.sha256()
     _hash_files(shared, code_files(root), root)

@@ -1,4 +1,5 @@
 """House style (UK Analysis Function, afcharts) and the one way every figure is saved and shown."""
+
 from __future__ import annotations
 
 import base64
@@ -33,17 +34,19 @@ GREY = "#BFBFBF"
 def use_house_style() -> None:
     """afcharts style, fonts pinned to matplotlib's DejaVu Sans (Arial is not on every machine), fixed SVG ids."""
     plt.style.use("afcharts.afcharts")
-    plt.rcParams.update({
-        "font.family": "DejaVu Sans",
-        "font.size": 11,
-        "axes.titlesize": 13,
-        "figure.dpi": 100,
-        "savefig.dpi": 150,
-        "svg.hashsalt": "ms-policing-repro",
-        "svg.fonttype": "none",
-        "figure.figsize": (8, 4.5),
-        "figure.constrained_layout.use": True,
-    })
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 11,
+            "axes.titlesize": 13,
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "svg.hashsalt": "ms-policing-repro",
+            "svg.fonttype": "none",
+            "figure.figsize": (8, 4.5),
+            "figure.constrained_layout.use": True,
+        }
+    )
 
 
 @dataclass
@@ -66,8 +69,17 @@ def _sort_key(label: str) -> float:
 
 
 def save_figure(
-    fig: plt.Figure, figure_id: str, *, label: str, title: str, data: pd.DataFrame, caption: str, source: str,
-    tiers: list[str], alt: str, notebook: str,
+    fig: plt.Figure,
+    figure_id: str,
+    *,
+    label: str,
+    title: str,
+    data: pd.DataFrame,
+    caption: str,
+    source: str,
+    tiers: list[str],
+    alt: str,
+    notebook: str,
 ):
     """Save PNG, SVG, the plotted data as CSV and the caption metadata; display it with alt text and caption."""
     unknown = set(tiers) - set(TIERS)
@@ -81,7 +93,15 @@ def save_figure(
     fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")
     record = FigureRecord(
-        figure_id, label, title, caption, source, list(tiers), alt, notebook, _sort_key(label),
+        figure_id,
+        label,
+        title,
+        caption,
+        source,
+        list(tiers),
+        alt,
+        notebook,
+        _sort_key(label),
         [f"{figure_id}.png", f"{figure_id}.svg", f"{figure_id}.csv"],
     )
     base.with_suffix(".json").write_text(json.dumps(asdict(record), indent=1, ensure_ascii=False) + "\n")

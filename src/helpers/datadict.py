@@ -1,7 +1,8 @@
 """The data dictionary (docs/data_dictionary.md), generated from data/raw/datapackage.json.
 
-    python -m helpers.datadict   # rewrite docs/data_dictionary.md after changing the datapackage
+python -m helpers.datadict   # rewrite docs/data_dictionary.md after changing the datapackage
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,12 @@ TARGET = paths.ROOT / "docs" / "data_dictionary.md"
 
 
 def render_markdown(package: dict) -> str:
-    lines = [f"# Data dictionary: {package['title']}", "",
-             "Generated from `data/raw/datapackage.json` by `python -m helpers.datadict`; do not edit by hand.", ""]
+    lines = [
+        f"# Data dictionary: {package['title']}",
+        "",
+        "Generated from `data/raw/datapackage.json` by `python -m helpers.datadict`; do not edit by hand.",
+        "",
+    ]
     for resource in package["resources"]:
         schema = resource["schema"]
         lines += [f"## `data/raw/{resource['path']}`", "", resource["title"] + f" (tier: {resource['x-tier']}).", ""]
@@ -26,8 +31,10 @@ def render_markdown(package: dict) -> str:
             if "minimum" in rules:
                 allowed = f">= {rules['minimum']}"
             allowed = allowed.replace("|", "\\|")
-            lines.append(f"| `{field['name']}` | {field['type']} | {'yes' if rules.get('required') else ''} | "
-                         f"{allowed} | {field['description']} |")
+            lines.append(
+                f"| `{field['name']}` | {field['type']} | {'yes' if rules.get('required') else ''} | "
+                f"{allowed} | {field['description']} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

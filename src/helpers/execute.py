@@ -1,4 +1,5 @@
 """Execute one notebook with papermill in a fresh kernel and normalise the result for byte-identical reruns."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,13 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
     error = None
     try:
         pm.execute_notebook(
-            str(source), str(target), parameters=parameters, kernel_name="python3", cwd=str(cwd),
-            progress_bar=False, log_output=False,
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(cwd),
+            progress_bar=False,
+            log_output=False,
         )
     except pm.PapermillExecutionError as exc:
         error = {"cell": exc.exec_count, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}

@@ -2,6 +2,7 @@
 
 Each function returns (figure, plotted data). Missing values are shown as 'not published', never filled.
 """
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -11,8 +12,19 @@ import pandas as pd
 from .charts import CATEGORICAL, GREY, mark_missing
 from .official import series
 
-PLOT_COLUMNS = ["series", "breakdown", "period", "geography", "value", "unit", "release_date", "tier", "source_title",
-                "source_url", "quote"]
+PLOT_COLUMNS = [
+    "series",
+    "breakdown",
+    "period",
+    "geography",
+    "value",
+    "unit",
+    "release_date",
+    "tier",
+    "source_title",
+    "source_url",
+    "quote",
+]
 
 
 def financial_years(first: int, last: int) -> list[str]:
@@ -36,8 +48,14 @@ def _bars(ax, data: pd.DataFrame, color: str, prefer_geography: str, label: str 
     x = np.arange(len(data))
     other_geo = data["geography"].notna() & (data["geography"] != prefer_geography)
     ax.bar(x, data["value"].fillna(0), color=color, label=label)
-    ax.bar(x[other_geo], data.loc[other_geo, "value"], color="white", edgecolor=color, hatch="..",
-           label=f"{label + ': ' if label else ''}partial geography (see data)")
+    ax.bar(
+        x[other_geo],
+        data.loc[other_geo, "value"],
+        color="white",
+        edgecolor=color,
+        hatch="..",
+        label=f"{label + ': ' if label else ''}partial geography (see data)",
+    )
     for xi, v in zip(x, data["value"]):
         if pd.notna(v):
             ax.annotate(f"{v:,.0f}", (xi, v), ha="center", va="bottom", fontsize=8)
@@ -59,11 +77,13 @@ def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
 def fig07_nrm_referrals(table: pd.DataFrame, last_year: int):
     years = [str(y) for y in range(2014, last_year + 1)]
     total = _aligned(series(table, "nrm_referrals", period_type="calendar_year", unit="count"), years, "UK")
-    dtn = _aligned(series(table, "dtn_reports", period_type="calendar_year", unit="count"), years,
-                   "England and Wales")
+    dtn = _aligned(series(table, "dtn_reports", period_type="calendar_year", unit="count"), years, "England and Wales")
     parts = {
-        ca: _aligned(series(table, "nrm_referrals", f"competent_authority={ca}", period_type="calendar_year",
-                            unit="count"), years, "UK")
+        ca: _aligned(
+            series(table, "nrm_referrals", f"competent_authority={ca}", period_type="calendar_year", unit="count"),
+            years,
+            "UK",
+        )
         for ca in ("sca", "ieca")
     }
     fig, ax = plt.subplots(figsize=(9, 4.8))
@@ -72,8 +92,14 @@ def fig07_nrm_referrals(table: pd.DataFrame, last_year: int):
     ax.bar(x - width / 2, total["value"].fillna(0), width, color=CATEGORICAL[0], label="NRM referrals (total)")
     bottom = np.zeros(len(years))
     for (ca, part), colour in zip(parts.items(), (CATEGORICAL[1], CATEGORICAL[2])):
-        ax.bar(x + width / 2, part["value"].fillna(0), width, bottom=bottom, color=colour,
-               label=f"of which {ca.upper()} (competent authority)")
+        ax.bar(
+            x + width / 2,
+            part["value"].fillna(0),
+            width,
+            bottom=bottom,
+            color=colour,
+            label=f"of which {ca.upper()} (competent authority)",
+        )
         bottom += part["value"].fillna(0).to_numpy()
     ax.plot(x, dtn["value"], marker="o", color=CATEGORICAL[3], label="Duty to Notify reports")
     mark_missing(ax, x[total["value"].isna()] - width / 2)
@@ -82,8 +108,12 @@ def fig07_nrm_referrals(table: pd.DataFrame, last_year: int):
     ax.set_title("NRM referrals (UK) by competent authority, and Duty to Notify reports")
     ax.legend(fontsize=8, loc="upper left")
     data = pd.concat(
-        [total.assign(measure="nrm_total"), *(p.assign(measure=f"nrm_{ca}") for ca, p in parts.items()),
-         dtn.assign(measure="dtn_reports")], ignore_index=True,
+        [
+            total.assign(measure="nrm_total"),
+            *(p.assign(measure=f"nrm_{ca}") for ca, p in parts.items()),
+            dtn.assign(measure="dtn_reports"),
+        ],
+        ignore_index=True,
     )
     return fig, data
 
@@ -94,9 +124,13 @@ def _breakdown_dict(text: str) -> dict[str, str]:
 
 def fig08_exploitation(table: pd.DataFrame, last_year: int):
     """Every published count of referrals by exploitation type (with age or gender where published)."""
-    rows = table[(table["series"] == "nrm_referrals") & (table["unit"] == "count")
-                 & (table["period_type"] == "calendar_year") & table["breakdown"].str.contains("exploitation=")
-                 & (table["year"] <= last_year)].copy()
+    rows = table[
+        (table["series"] == "nrm_referrals")
+        & (table["unit"] == "count")
+        & (table["period_type"] == "calendar_year")
+        & table["breakdown"].str.contains("exploitation=")
+        & (table["year"] <= last_year)
+    ].copy()
     rows["exploitation"] = [_breakdown_dict(b)["exploitation"] for b in rows["breakdown"]]
     rows["group"] = [
         ", ".join(f"{k}={v}" for k, v in _breakdown_dict(b).items() if k in ("age", "gender", "scope")) or "all"
@@ -109,11 +143,14 @@ def fig08_exploitation(table: pd.DataFrame, last_year: int):
         for group, marker in markers.items():
             sel = rows[(rows["exploitation"] == kind) & (rows["group"] == group)]
             if not sel.empty:
-                ax.scatter(sel["year"], sel["value"], color=colour, marker=marker, s=45,
-                           label=f"{kind} ({group})")
+                ax.scatter(sel["year"], sel["value"], color=colour, marker=marker, s=45, label=f"{kind} ({group})")
     ax.axvline(2018.5, color=GREY, linestyle="--")
-    ax.annotate("criminal exploitation recorded\nseparately from 2019", (2018.6, ax.get_ylim()[1] * 0.9),
-                fontsize=8, color="#595959")
+    ax.annotate(
+        "criminal exploitation recorded\nseparately from 2019",
+        (2018.6, ax.get_ylim()[1] * 0.9),
+        fontsize=8,
+        color="#595959",
+    )
     ax.set_xlim(2013.5, last_year + 0.5)
     ax.set_ylabel("Referrals")
     ax.set_title("NRM referrals by exploitation type: every published value found")
@@ -123,8 +160,12 @@ def fig08_exploitation(table: pd.DataFrame, last_year: int):
 
 def fig09_10_nationality(table: pd.DataFrame, last_year: int):
     """Referrals by nationality in the last year with published counts, and the UK share by age."""
-    rows = table[(table["series"] == "nrm_referrals") & (table["period_type"] == "calendar_year")
-                 & table["breakdown"].str.contains("nationality=") & (table["year"] <= last_year)]
+    rows = table[
+        (table["series"] == "nrm_referrals")
+        & (table["period_type"] == "calendar_year")
+        & table["breakdown"].str.contains("nationality=")
+        & (table["year"] <= last_year)
+    ]
     year = int(rows.loc[rows["unit"] == "count", "year"].max())
     counts = rows[(rows["year"] == year) & (rows["unit"] == "count")].copy()
     counts["nationality"] = [_breakdown_dict(b)["nationality"] for b in counts["breakdown"]]
@@ -143,8 +184,12 @@ def fig09_10_nationality(table: pd.DataFrame, last_year: int):
 
 
 def fig23_outcomes(table: pd.DataFrame, last_year: int):
-    rows = table[(table["series"] == "ms_crime_outcomes") & (table["unit"] == "percent")
-                 & table["breakdown"].str.startswith("outcome=charged_summonsed") & (table["year"] <= last_year)]
+    rows = table[
+        (table["series"] == "ms_crime_outcomes")
+        & (table["unit"] == "percent")
+        & table["breakdown"].str.startswith("outcome=charged_summonsed")
+        & (table["year"] <= last_year)
+    ]
     rows = rows.sort_values("period_start").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, 4.5))
     labels = [f"{p}\n{g}" for p, g in zip(rows["period"], rows["geography"])]
@@ -159,8 +204,11 @@ def fig23_outcomes(table: pd.DataFrame, last_year: int):
 
 def fig24_cps(table: pd.DataFrame, last_year: int):
     measures = {"cps_ms_prosecutions": "prosecutions", "cps_ms_convictions": "convictions"}
-    rows = table[table["series"].isin([*measures, "cps_ms_conviction_rate"]) & (table["breakdown"] == "total")
-                 & (table["year"] <= last_year)].sort_values("period_start")
+    rows = table[
+        table["series"].isin([*measures, "cps_ms_conviction_rate"])
+        & (table["breakdown"] == "total")
+        & (table["year"] <= last_year)
+    ].sort_values("period_start")
     periods = list(dict.fromkeys(rows["period"]))
     fig, ax = plt.subplots(figsize=(9, 4.8))
     x = np.arange(len(periods))
@@ -181,8 +229,9 @@ def fig24_cps(table: pd.DataFrame, last_year: int):
     return fig, rows[PLOT_COLUMNS].reset_index(drop=True)
 
 
-def official_vs_report(table: pd.DataFrame, series_name: str, report_values: pd.DataFrame, title: str,
-                       ylabel: str, last_year: int):
+def official_vs_report(
+    table: pd.DataFrame, series_name: str, report_values: pd.DataFrame, title: str, ylabel: str, last_year: int
+):
     """Published snapshots of a series against the values the report states for it (finding, not smoothing)."""
     rows = series(table, series_name, last_year=last_year)
     fig, ax = plt.subplots(figsize=(9, 4.5))
@@ -190,11 +239,18 @@ def official_vs_report(table: pd.DataFrame, series_name: str, report_values: pd.
     ax.plot(x_official, rows["value"], "o-", color=CATEGORICAL[0], label="published (official)")
     for xo, v in zip(x_official, rows["value"]):
         ax.annotate(f"{v:,.0f}", (xo, v), fontsize=7, ha="right", va="bottom")
-    ax.plot(report_values["year"] + 0.95, report_values["value"], "s", color=CATEGORICAL[3], markersize=8,
-            label="as stated in the report (dated to year end)")
+    ax.plot(
+        report_values["year"] + 0.95,
+        report_values["value"],
+        "s",
+        color=CATEGORICAL[3],
+        markersize=8,
+        label="as stated in the report (dated to year end)",
+    )
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend(fontsize=8, loc="upper left")
-    data = pd.concat([rows[PLOT_COLUMNS].assign(kind="official"),
-                      report_values.assign(kind="report")], ignore_index=True)
+    data = pd.concat(
+        [rows[PLOT_COLUMNS].assign(kind="official"), report_values.assign(kind="report")], ignore_index=True
+    )
     return fig, data

@@ -1,4 +1,5 @@
 """GRIM-style checks: can a printed percentage arise from whole respondents out of n?"""
+
 from __future__ import annotations
 
 import math
@@ -32,12 +33,17 @@ def grim(percent: float, n: int) -> dict:
     """Which rounding rules let the printed percentage arise from n respondents, and which nearby n would."""
     rules = [rule for rule in ROUNDING if counts_for(percent, n, rule)]
     nearby = [m for m in range(max(1, n - 5), n + 6) if m != n and counts_for(percent, m, "half_up")]
-    return {"consistent_half_up": "half_up" in rules, "rules": rules,
-            "counts": counts_for(percent, n, rules[0]) if rules else [], "nearby_n": nearby}
+    return {
+        "consistent_half_up": "half_up" in rules,
+        "rules": rules,
+        "counts": counts_for(percent, n, rules[0]) if rules else [],
+        "nearby_n": nearby,
+    }
 
 
-def answer_set_counts(percents: list[float], n: int, rule: str = "half_up", limit: int = 20000,
-                      complete: bool = True) -> list[tuple]:
+def answer_set_counts(
+    percents: list[float], n: int, rule: str = "half_up", limit: int = 20000, complete: bool = True
+) -> list[tuple]:
     """Combinations of whole counts, one per category, that give every printed percentage and sum to n
     (or, for a set that leaves some categories unprinted, `complete=False`, to at most n)."""
     options = [counts_for(p, n, rule) for p in percents]

@@ -7,6 +7,7 @@ extra spaces, curly apostrophes, 'Neutral' for 'Neither agree nor disagree', 'No
 'Unsure' for the scale's don't-know category) and turns blanks into missing. Any other label stops with a
 ValueError naming every unknown label with its rows, the file and the column.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,20 +18,34 @@ import pandas as pd
 DONT_KNOW = "Don't know"
 
 SCALES: dict[str, list[str]] = {
-    "agreement5": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
-                   DONT_KNOW],
+    "agreement5": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree", DONT_KNOW],
     "frequency5": ["Never", "Rarely", "Sometimes", "Often", "Always", "Unsure"],
     "yes_no_unsure": ["No", "Yes", "Unsure"],
-    "need_improvement": ["No improvement required", "Minor improvements required",
-                         "Moderate improvements required", "Significant improvements required", DONT_KNOW],
+    "need_improvement": [
+        "No improvement required",
+        "Minor improvements required",
+        "Moderate improvements required",
+        "Significant improvements required",
+        DONT_KNOW,
+    ],
     "change": ["Got worse", "Stayed the same", "Improved then got worse", "Improved"],
     "priority_change": ["Less prioritised", "About the same", "More prioritised"],
     "training": ["No training", "Some training", "Victim liaison officer training", "Dedicated role"],
     "tenure_role": ["Less than 1 year", "1-3 years", "Over 3 years"],
     "involvement": ["Less than 2 years", "2-5 years", "5-10 years", "Over 10 years"],
     "readiness": ["Much less ready", "Less ready", "About the same", "Better equipped", "Much better equipped"],
-    "region": ["East Midlands", "Eastern", "London", "North East", "North West", "South East", "South West",
-               "Wales", "West Midlands", "National"],
+    "region": [
+        "East Midlands",
+        "Eastern",
+        "London",
+        "North East",
+        "North West",
+        "South East",
+        "South West",
+        "Wales",
+        "West Midlands",
+        "National",
+    ],
     "policing_experience": ["10 years or less", "Over 10 years"],
 }
 
@@ -57,10 +72,17 @@ _ALIASES = {
     "neutral": "neither agree nor disagree",
     "neither agree or disagree": "neither agree nor disagree",
     "neither": "neither agree nor disagree",
-    "not sure": "@dk", "unsure": "@dk", "don't know": "@dk", "dont know": "@dk", "do not know": "@dk",
+    "not sure": "@dk",
+    "unsure": "@dk",
+    "don't know": "@dk",
+    "dont know": "@dk",
+    "do not know": "@dk",
     "uncertain": "@dk",
-    "1 - 3 years": "1-3 years", "1 to 3 years": "1-3 years", "2 to 5 years": "2-5 years",
-    "5 to 10 years": "5-10 years", "3+ years": "over 3 years",
+    "1 - 3 years": "1-3 years",
+    "1 to 3 years": "1-3 years",
+    "2 to 5 years": "2-5 years",
+    "5 to 10 years": "5-10 years",
+    "3+ years": "over 3 years",
 }
 
 
@@ -90,8 +112,9 @@ def _lookup(scale: str) -> dict[str, str]:
     return table
 
 
-def recode(series: pd.Series, scale: str, *, file: str = "<data>", column: str | None = None,
-           first_line: int = 2) -> pd.Series:
+def recode(
+    series: pd.Series, scale: str, *, file: str = "<data>", column: str | None = None, first_line: int = 2
+) -> pd.Series:
     """Raw text answers -> ordered Categorical of the scale's labels; blanks -> missing.
 
     Row numbers in the error are CSV lines (header = line 1), taken from the position in `series`.
@@ -108,10 +131,12 @@ def recode(series: pd.Series, scale: str, *, file: str = "<data>", column: str |
             if unknown.iloc[pos]:
                 lines.setdefault(str(text.iloc[pos]), []).append(pos + first_line)
         listed = "; ".join(f"{label!r} at line(s) {', '.join(map(str, rows))}" for label, rows in lines.items())
-        raise ValueError(f"{file}, column {column!r}: unknown label(s) for scale {scale!r}: {listed}. "
-                         f"Known labels: {SCALES[scale]}")
-    return pd.Series(pd.Categorical(mapped.astype("object"), dtype=categorical(scale)), index=series.index,
-                     name=series.name)
+        raise ValueError(
+            f"{file}, column {column!r}: unknown label(s) for scale {scale!r}: {listed}. Known labels: {SCALES[scale]}"
+        )
+    return pd.Series(
+        pd.Categorical(mapped.astype("object"), dtype=categorical(scale)), index=series.index, name=series.name
+    )
 
 
 def collapse(answers: pd.Series, groups: dict[str, list[str]] | str) -> pd.Series:
@@ -121,8 +146,7 @@ def collapse(answers: pd.Series, groups: dict[str, list[str]] | str) -> pd.Serie
     member = {label: name for name, labels in groups.items() for label in labels}
     order = list(groups)
     values = answers.astype("object").map(member)
-    return pd.Series(pd.Categorical(values, categories=order, ordered=True), index=answers.index,
-                     name=answers.name)
+    return pd.Series(pd.Categorical(values, categories=order, ordered=True), index=answers.index, name=answers.name)
 
 
 def round_half_up(value: Decimal | float, decimals: int = 0) -> Decimal:
@@ -144,8 +168,9 @@ def largest_remainder(counts: list[int], total: int = 100, decimals: int = 0) ->
     return [Decimal(f) * unit for f in floors]
 
 
-def shares(answers: pd.Series, *, base: str = "valid", decimals: int = 0, method: str = "half_up",
-           substantive: bool = False) -> pd.DataFrame:
+def shares(
+    answers: pd.Series, *, base: str = "valid", decimals: int = 0, method: str = "half_up", substantive: bool = False
+) -> pd.DataFrame:
     """Count and percentage per category of a Categorical (recoded or collapsed) answer series.
 
     base='valid': over non-missing answers (the report's convention); base='all': over all respondents.
@@ -164,7 +189,12 @@ def shares(answers: pd.Series, *, base: str = "valid", decimals: int = 0, method
         else:
             values = largest_remainder(counts.tolist(), decimals=decimals)
     else:
-        values = [round_half_up(Decimal(int(c)) * 100 / Decimal(n), decimals) if n else Decimal(0)
-                  for c in counts]
-    return pd.DataFrame({"category": [str(c) for c in counts.index], "count": counts.to_numpy(dtype="int64"),
-                         "n": n, "percent": [float(v) for v in values]})
+        values = [round_half_up(Decimal(int(c)) * 100 / Decimal(n), decimals) if n else Decimal(0) for c in counts]
+    return pd.DataFrame(
+        {
+            "category": [str(c) for c in counts.index],
+            "count": counts.to_numpy(dtype="int64"),
+            "n": n,
+            "percent": [float(v) for v in values],
+        }
+    )

@@ -1,4 +1,5 @@
 """Official statistics: load the validated tidy rows, parse periods, choose a vintage, extract series."""
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,26 @@ from .validate import DataValidationError, read_validated
 
 REPORT_CUTOFF = "2025-07-31"  # the report was published in July 2025
 VINTAGES = ("report", "latest")
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -119,8 +137,16 @@ def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
     return ranked.drop_duplicates(key, keep="last").drop(columns="_tier").reset_index(drop=True)
 
 
-def series(table: pd.DataFrame, name: str, breakdown: str = "total", *, period_type: str | None = None,
-           geography: str | None = None, unit: str | None = None, last_year: int | None = None) -> pd.DataFrame:
+def series(
+    table: pd.DataFrame,
+    name: str,
+    breakdown: str = "total",
+    *,
+    period_type: str | None = None,
+    geography: str | None = None,
+    unit: str | None = None,
+    last_year: int | None = None,
+) -> pd.DataFrame:
     """Rows of one series and breakdown, ordered by period; filtered to periods starting by `last_year`."""
     rows = table[(table["series"] == name) & (table["breakdown"] == breakdown)]
     if period_type:
@@ -147,12 +173,20 @@ def describe_sources(rows: pd.DataFrame, vintage: str) -> str:
     found = rows.dropna(subset=["value"])
     tiers = found["tier"].value_counts().to_dict()
     titles = "; ".join(sorted(found["source_title"].dropna().unique()))
-    vintage_text = f"releases up to {REPORT_CUTOFF} (as available to the report)" if vintage == "report" else "latest release of each value"
-    return (f"{len(found)} published values ({', '.join(f'{v} {k}' for k, v in sorted(tiers.items()))}); "
-            f"vintage: {vintage_text}. Publications: {titles}. URL and quote per value in the figure's CSV.")
+    vintage_text = (
+        f"releases up to {REPORT_CUTOFF} (as available to the report)"
+        if vintage == "report"
+        else "latest release of each value"
+    )
+    return (
+        f"{len(found)} published values ({', '.join(f'{v} {k}' for k, v in sorted(tiers.items()))}); "
+        f"vintage: {vintage_text}. Publications: {titles}. URL and quote per value in the figure's CSV."
+    )
 
 
 def series_table(table: pd.DataFrame, names: list[str], last_year: int) -> pd.DataFrame:
     """The published rows of some series for display: period, value, unit, geography, tier and source."""
     rows = table[table["series"].isin(names) & (table["year"] <= last_year)].sort_values(["series", "period_start"])
-    return rows[["series", "breakdown", "period", "geography", "value", "unit", "tier", "source_title"]].reset_index(drop=True)
+    return rows[["series", "breakdown", "period", "geography", "value", "unit", "tier", "source_title"]].reset_index(
+        drop=True
+    )

@@ -1,4 +1,5 @@
 """Notebook parameters: read the `parameters` cell, merge the config file and command-line overrides."""
+
 from __future__ import annotations
 
 import ast
@@ -80,6 +81,5 @@ def _check_type(stem: str, name: str, default: object, value: object) -> None:
     if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
         return
     raise ParameterError(
-        f"parameter {name!r} for {stem}: expected {type(default).__name__} like the default {default!r}, "
-        f"got {value!r}"
+        f"parameter {name!r} for {stem}: expected {type(default).__name__} like the default {default!r}, got {value!r}"
     )

@@ -31,6 +31,7 @@ Outputs: one CSV per population plus `cells` (population, item_id, subgroup, lev
 ...) where status is `reconstructed` (the count follows from a printed value) or `illustrative` (filled).
 Printed statistics left out (NOT_RECONSTRUCTED) get their reason in the `reason` column of `check`.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,8 +48,13 @@ POPULATIONS = {
     "frontline": {"prefix": "FL", "roles": {"frontline": 44}, "default_n": 41},
     "system_leaders": {"prefix": "SL", "roles": {"system_leader": 22}, "default_n": 22},
 }
-ROLE_LABELS = {"strategic": "MS strategic lead", "tactical": "MS tactical lead", "other": "Other (MS champion)",
-               "frontline": "Frontline officer", "system_leader": "System Leader"}
+ROLE_LABELS = {
+    "strategic": "MS strategic lead",
+    "tactical": "MS tactical lead",
+    "other": "Other (MS champion)",
+    "frontline": "Frontline officer",
+    "system_leader": "System Leader",
+}
 
 # Scales for items whose questionnaire scale is 'change', 'other', 'tenure' or 'rank'.
 SCALE_OVERRIDES = {
@@ -66,8 +72,10 @@ SCALE_OVERRIDES = {
 # Multi-select items: one Yes/No column per printed option (item_id + '__' + option), share over valid answers.
 MULTI_SELECT = {
     "ms_other_responsibilities": "",
-    "ms_dedicated_team_specialisms": ("denominator unclear: the report footnote gives the MS Leads survey n=37, "
-                                      "probably only respondents with dedicated teams answered"),
+    "ms_dedicated_team_specialisms": (
+        "denominator unclear: the report footnote gives the MS Leads survey n=37, "
+        "probably only respondents with dedicated teams answered"
+    ),
     "ms_alternative_offences": "",
     "fl_signs_identified": "open question coded into themes by the report",
 }
@@ -77,14 +85,17 @@ MULTI_SEP = "__"
 NOT_RECONSTRUCTED = {
     "sl_region_forces_removed_msht_control_strategy": (
         "no n printed: a share of the forces of one unnamed region (number of forces not given), raised in expert "
-        "interviews; not a survey answer"),
+        "interviews; not a survey answer"
+    ),
     "rocu_dedicated_teams": (
         "about police forces, not respondents: 24 of the 44 forces (incl. BTP) identified by ROCU coordinators as "
         "having dedicated MSHT teams (printed count S0091 gives 55%); the team counts are drawn directly as "
-        "report-tier counts in figure 16"),
+        "report-tier counts in figure 16"
+    ),
 }
-likert.SCALES.setdefault("rank", ["Sergeant", "Inspector", "Chief Inspector", "Superintendent",
-                                  "Chief Superintendent or above"])
+likert.SCALES.setdefault(
+    "rank", ["Sergeant", "Inspector", "Chief Inspector", "Superintendent", "Chief Superintendent or above"]
+)
 
 WEIGHTS = {
     "agreement5": [1, 2, 2, 2, 1, 1],
@@ -104,19 +115,38 @@ WEIGHTS = {
 
 _A = likert.SCALES["agreement5"]
 PRINTED = {
-    "agree": ["Agree", "Strongly agree"], "disagree": ["Disagree", "Strongly disagree"],
-    "neutral": [_A[2]], "unsure_or_neutral": [_A[2], likert.DONT_KNOW],
+    "agree": ["Agree", "Strongly agree"],
+    "disagree": ["Disagree", "Strongly disagree"],
+    "neutral": [_A[2]],
+    "unsure_or_neutral": [_A[2], likert.DONT_KNOW],
     "not_applicable_or_neutral": [_A[2], likert.DONT_KNOW],
     "not_agree": ["Strongly disagree", "Disagree", _A[2], likert.DONT_KNOW],
-    "always_or_often": ["Always", "Often"], "often": ["Often"], "sometimes": ["Sometimes"],
-    "occasionally": ["Sometimes"], "rarely": ["Rarely"], "never": ["Never"], "rarely_or_never": ["Rarely", "Never"],
-    "unsure": ["Unsure"], "often_or_sometimes": ["Often", "Sometimes"], "yes": ["Yes"], "no": ["No"],
-    "improved": ["Improved"], "improved_then_worse": ["Improved then got worse"],
-    "stayed_the_same": ["Stayed the same"], "more_prioritised": ["More prioritised"],
-    "less_prioritised": ["Less prioritised"], "no_training": ["No training"], "some_training": ["Some training"],
-    "victim_liaison_officer_training": ["Victim liaison officer training"], "dedicated_role": ["Dedicated role"],
-    "less_than_1_year": ["Less than 1 year"], "1_3_years": ["1-3 years"], "over_3_years": ["Over 3 years"],
-    "over_10_years": ["Over 10 years"], "2_5_years": ["2-5 years"], "superintendent": ["Superintendent"],
+    "always_or_often": ["Always", "Often"],
+    "often": ["Often"],
+    "sometimes": ["Sometimes"],
+    "occasionally": ["Sometimes"],
+    "rarely": ["Rarely"],
+    "never": ["Never"],
+    "rarely_or_never": ["Rarely", "Never"],
+    "unsure": ["Unsure"],
+    "often_or_sometimes": ["Often", "Sometimes"],
+    "yes": ["Yes"],
+    "no": ["No"],
+    "improved": ["Improved"],
+    "improved_then_worse": ["Improved then got worse"],
+    "stayed_the_same": ["Stayed the same"],
+    "more_prioritised": ["More prioritised"],
+    "less_prioritised": ["Less prioritised"],
+    "no_training": ["No training"],
+    "some_training": ["Some training"],
+    "victim_liaison_officer_training": ["Victim liaison officer training"],
+    "dedicated_role": ["Dedicated role"],
+    "less_than_1_year": ["Less than 1 year"],
+    "1_3_years": ["1-3 years"],
+    "over_3_years": ["Over 3 years"],
+    "over_10_years": ["Over 10 years"],
+    "2_5_years": ["2-5 years"],
+    "superintendent": ["Superintendent"],
     "significant_improvement": ["Significant improvements required"],
 }
 
@@ -141,11 +171,14 @@ def check_published(published: pd.DataFrame, name: str = "data/raw/report/survey
         if pd.isna(row.value):
             continue
         if row.unit == "percent" and float(row.value) > 100:
-            problems.append(f"{name}, line {line}, column 'value': percentage {row.value:g} is over 100 "
-                            f"({row.stat_id})")
+            problems.append(
+                f"{name}, line {line}, column 'value': percentage {row.value:g} is over 100 ({row.stat_id})"
+            )
         if row.unit == "count" and pd.notna(row.n) and float(row.value) > float(row.n):
-            problems.append(f"{name}, line {line}, column 'value': count {row.value:g} is larger than its "
-                            f"stated n={row.n:g} (column 'n') ({row.stat_id})")
+            problems.append(
+                f"{name}, line {line}, column 'value': count {row.value:g} is larger than its "
+                f"stated n={row.n:g} (column 'n') ({row.stat_id})"
+            )
     if problems:
         raise validate.DataValidationError(problems)
 
@@ -222,11 +255,24 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
                 answer[lab] += c
                 if len(members) == 1:
                     status[lab] = "reconstructed"
-            note = "" if good else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} "
-                                    f"gives {_pct(k, n):g}%")
-            cells.append({"level": "printed", "subgroup": "all", "category": row.category, "n": n, "count": k,
-                          "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
-                          "note": note})
+            note = (
+                ""
+                if good
+                else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives {_pct(k, n):g}%")
+            )
+            cells.append(
+                {
+                    "level": "printed",
+                    "subgroup": "all",
+                    "category": row.category,
+                    "n": n,
+                    "count": k,
+                    "printed": float(row.value),
+                    "expected": _pct(k, n),
+                    "status": "reconstructed",
+                    "note": note,
+                }
+            )
         left = n - sum(counts)
     else:
         left = n
@@ -234,10 +280,21 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         answer[lab] += c
     for row in check_only:
         k = sum(answer[lab] for lab in PRINTED[row.category])
-        cells.append({"level": "printed", "subgroup": "all", "category": row.category, "n": n, "count": k,
-                      "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
-                      "note": "" if _pct(k, n) == float(row.value) else
-                      f"overlaps an earlier printed category; printed {row.value:g}% gives {_pct(k, n):g}%"})
+        cells.append(
+            {
+                "level": "printed",
+                "subgroup": "all",
+                "category": row.category,
+                "n": n,
+                "count": k,
+                "printed": float(row.value),
+                "expected": _pct(k, n),
+                "status": "reconstructed",
+                "note": ""
+                if _pct(k, n) == float(row.value)
+                else f"overlaps an earlier printed category; printed {row.value:g}% gives {_pct(k, n):g}%",
+            }
+        )
     # role-level fixes
     fixes: dict[tuple[str, str], int] = {}
     roles = POPULATIONS[population]["roles"]
@@ -246,19 +303,49 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         counts, ok = _choose_counts([row.value], m, exact_sum=False)
         (lab,) = PRINTED[row.category]
         fixes[(row.subgroup, lab)] = counts[0]
-        cells.append({"level": "printed", "subgroup": row.subgroup, "category": row.category, "n": m,
-                      "count": counts[0], "printed": float(row.value), "expected": _pct(counts[0], m),
-                      "status": "reconstructed", "note": "" if ok[0] else "printed value impossible for n"})
+        cells.append(
+            {
+                "level": "printed",
+                "subgroup": row.subgroup,
+                "category": row.category,
+                "n": m,
+                "count": counts[0],
+                "printed": float(row.value),
+                "expected": _pct(counts[0], m),
+                "status": "reconstructed",
+                "note": "" if ok[0] else "printed value impossible for n",
+            }
+        )
         if answer[lab] < sum(v for (r, la), v in fixes.items() if la == lab):
             answer[lab] = sum(v for (r, la), v in fixes.items() if la == lab)  # keep role counts feasible
     for lab in labels:
-        cells.append({"level": "answer", "subgroup": "all", "category": lab, "n": n, "count": answer[lab],
-                      "printed": float("nan"), "expected": _pct(answer[lab], n), "status": status[lab],
-                      "note": "" if status[lab] == "reconstructed" else "illustrative pattern (WEIGHTS)"})
+        cells.append(
+            {
+                "level": "answer",
+                "subgroup": "all",
+                "category": lab,
+                "n": n,
+                "count": answer[lab],
+                "printed": float("nan"),
+                "expected": _pct(answer[lab], n),
+                "status": status[lab],
+                "note": "" if status[lab] == "reconstructed" else "illustrative pattern (WEIGHTS)",
+            }
+        )
     for (role, lab), k in fixes.items():
-        cells.append({"level": "answer", "subgroup": role, "category": lab, "n": roles[role], "count": k,
-                      "printed": float("nan"), "expected": _pct(k, roles[role]), "status": "reconstructed",
-                      "note": "role count fixed by a printed role percentage"})
+        cells.append(
+            {
+                "level": "answer",
+                "subgroup": role,
+                "category": lab,
+                "n": roles[role],
+                "count": k,
+                "printed": float("nan"),
+                "expected": _pct(k, roles[role]),
+                "status": "reconstructed",
+                "note": "role count fixed by a printed role percentage",
+            }
+        )
     for cell in cells:
         cell.update(population=population, item_id=item_id, scale=scale)
     return n, answer, fixes, cells
@@ -278,16 +365,44 @@ def _multi_plan(population: str, item_id: str, stats: pd.DataFrame, pop_size: in
         yes = {(start + i) % n for i in range(k)} if n else set()
         start = (start + k) % n if n else 0
         columns[column] = [("Yes" if i in yes else "No") if i < n else None for i in range(pop_size)]
-        note = "" if good else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives "
-                                f"{_pct(k, n):g}%" + (f" ({caveat})" if caveat else ""))
+        note = (
+            ""
+            if good
+            else (
+                f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives "
+                f"{_pct(k, n):g}%" + (f" ({caveat})" if caveat else "")
+            )
+        )
         base = {"population": population, "item_id": column, "scale": scale}
-        cells.append(base | {"subgroup": "all", "level": "printed", "category": "yes", "n": n, "count": k,
-                             "printed": float(row.value), "expected": _pct(k, n), "status": "reconstructed",
-                             "note": note})
+        cells.append(
+            base
+            | {
+                "subgroup": "all",
+                "level": "printed",
+                "category": "yes",
+                "n": n,
+                "count": k,
+                "printed": float(row.value),
+                "expected": _pct(k, n),
+                "status": "reconstructed",
+                "note": note,
+            }
+        )
         for lab, c in (("No", n - k), ("Yes", k), ("Unsure", 0)):
-            cells.append(base | {"subgroup": "all", "level": "answer", "category": lab, "n": n, "count": c,
-                                 "printed": float("nan"), "expected": _pct(c, n), "status": "reconstructed",
-                                 "note": "multi-select option: Yes count from the printed share, No the rest"})
+            cells.append(
+                base
+                | {
+                    "subgroup": "all",
+                    "level": "answer",
+                    "category": lab,
+                    "n": n,
+                    "count": c,
+                    "printed": float("nan"),
+                    "expected": _pct(c, n),
+                    "status": "reconstructed",
+                    "note": "multi-select option: Yes count from the printed share, No the rest",
+                }
+            )
     return columns, cells
 
 
@@ -297,7 +412,7 @@ def _fill(answer: dict[str, int], fixes: dict, roles: dict[str, int], n: int) ->
     for (role, lab), k in fixes.items():
         slots[role] += [lab] * k
     remaining = dict(answer)
-    for (role, lab), k in fixes.items():
+    for (_, lab), k in fixes.items():
         remaining[lab] -= k
     closed = {(role, lab) for role, lab in fixes}
     order = list(roles)
@@ -330,14 +445,17 @@ def build(published: pd.DataFrame | None = None, questionnaire: pd.DataFrame | N
     for population, spec in POPULATIONS.items():
         roles = spec["roles"]
         size = sum(roles.values())
-        frame = pd.DataFrame({
-            "respondent_id": [f"{spec['prefix']}{i:03d}" for i in range(1, size + 1)],
-            "role": [ROLE_LABELS[r] for r, k in roles.items() for _ in range(k)],
-        })
+        frame = pd.DataFrame(
+            {
+                "respondent_id": [f"{spec['prefix']}{i:03d}" for i in range(1, size + 1)],
+                "role": [ROLE_LABELS[r] for r, k in roles.items() for _ in range(k)],
+            }
+        )
         items = questionnaire[questionnaire["population"] == population]
         for item in items.itertuples():
-            stats = percents[(percents["population"] == population) & (percents["item_id"] == item.item_id)
-                             & percents["n"].notna()]
+            stats = percents[
+                (percents["population"] == population) & (percents["item_id"] == item.item_id) & percents["n"].notna()
+            ]
             if item.item_id in MULTI_SELECT and len(stats):
                 columns, cells = _multi_plan(population, item.item_id, stats, size)
                 for column, answers in columns.items():
@@ -354,8 +472,22 @@ def build(published: pd.DataFrame | None = None, questionnaire: pd.DataFrame | N
             frame[item.item_id] = pd.Series(answers, dtype="string")
             all_cells += cells
         rows[population] = frame
-    cells = pd.DataFrame(all_cells)[["population", "item_id", "scale", "subgroup", "level", "category", "n",
-                                     "count", "printed", "expected", "status", "note"]]
+    cells = pd.DataFrame(all_cells)[
+        [
+            "population",
+            "item_id",
+            "scale",
+            "subgroup",
+            "level",
+            "category",
+            "n",
+            "count",
+            "printed",
+            "expected",
+            "status",
+            "note",
+        ]
+    ]
     return {"rows": rows, "cells": cells}
 
 
@@ -393,18 +525,26 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
     printed_cells = cells[cells["level"] == "printed"]
     out = []
     for row in published[published["unit"] == "percent"].itertuples():
-        base = {"stat_id": row.stat_id, "population": row.population, "item_id": row.item_id,
-                "subgroup": row.subgroup, "category": row.category, "n": row.n, "printed": float(row.value)}
+        base = {
+            "stat_id": row.stat_id,
+            "population": row.population,
+            "item_id": row.item_id,
+            "subgroup": row.subgroup,
+            "category": row.category,
+            "n": row.n,
+            "printed": float(row.value),
+        }
         frame = result["rows"].get(row.population)
         multi = row.item_id in MULTI_SELECT
         column = f"{row.item_id}{MULTI_SEP}{row.category}" if multi else row.item_id
         category = "yes" if multi else row.category
         if frame is None or column not in frame.columns:
             reason = NOT_RECONSTRUCTED.get(row.item_id) or (
-                "no n printed" if pd.isna(row.n) else
-                "not a single-answer scale item (open, numeric or unbanded tenure)")
-            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": "",
-                               "reason": reason})
+                "no n printed"
+                if pd.isna(row.n)
+                else "not a single-answer scale item (open, numeric or unbanded tenure)"
+            )
+            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": "", "reason": reason})
             continue
         scale = cells.loc[cells["item_id"] == column, "scale"].iloc[0]
         answers = recoded(frame, row.population, column, scale)
@@ -414,8 +554,12 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
         table = likert.shares(answers)
         k = int(table.loc[table["category"].isin(PRINTED[category]), "count"].sum())
         value = _pct(k, int(table["n"].iloc[0]))
-        cell = printed_cells[(printed_cells["item_id"] == column) & (printed_cells["population"] == row.population)
-                             & (printed_cells["subgroup"] == row.subgroup) & (printed_cells["category"] == category)]
+        cell = printed_cells[
+            (printed_cells["item_id"] == column)
+            & (printed_cells["population"] == row.population)
+            & (printed_cells["subgroup"] == row.subgroup)
+            & (printed_cells["category"] == category)
+        ]
         expected = float(cell["expected"].iloc[0]) if len(cell) else float("nan")
         note = str(cell["note"].iloc[0]) if len(cell) and isinstance(cell["note"].iloc[0], str) else ""
         if value == float(row.value):

@@ -1,4 +1,5 @@
 """Render executed notebooks: standalone HTML (code and reviewer views), the landing page and the A4 PDF."""
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ Notebooks run with papermill in fresh kernels, in dependency order, up to N at a
 a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded. A notebook
 whose notebook file, helpers, data and parameters are unchanged since its last successful run is skipped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,8 +93,13 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) 
             for step in ready[: max(0, jobs - len(running))]:
                 pending.remove(step)
                 future = pool.submit(
-                    execute_notebook, step.path, executed / step.path.name, resolved[step.name], staging,
-                    root / "notebooks", pdf,
+                    execute_notebook,
+                    step.path,
+                    executed / step.path.name,
+                    resolved[step.name],
+                    staging,
+                    root / "notebooks",
+                    pdf,
                 )
                 running[future] = step
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -102,7 +108,11 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) 
                 result = future.result()
                 if not result["ok"]:
                     err = result["error"]
-                    where = f"cell {err['cell']} (index {err['cell_index']})" if err["cell_index"] is not None else "start-up"
+                    where = (
+                        f"cell {err['cell']} (index {err['cell_index']})"
+                        if err["cell_index"] is not None
+                        else "start-up"
+                    )
                     for f in running:
                         f.cancel()
                     raise ChainFailed(

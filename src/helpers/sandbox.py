@@ -2,6 +2,7 @@
 
 Used by the end-to-end tests and the benchmark, so that neither touches this checkout's reports/.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,11 @@ def run_chain(copy: Path, *args: str, timeout: int = 900) -> tuple[subprocess.Co
     env.pop("MSR_OUTPUT_ROOT", None)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "helpers.runner", *args], cwd=copy, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "helpers.runner", *args],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=timeout,
     )
     return done, time.perf_counter() - start

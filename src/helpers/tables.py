@@ -1,4 +1,5 @@
 """Write processed tables deterministically (same rows in, same bytes out)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 Every problem is reported with the file, the CSV line (header = line 1) and the column, so that a bad input
 stops the chain with a message a person can act on.
 """
+
 from __future__ import annotations
 
 import csv
