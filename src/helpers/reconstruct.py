@@ -230,6 +230,21 @@ def _pct(count: int, n: int) -> float:
     return float(likert.round_half_up(Decimal(count) * 100 / Decimal(n))) if n else float("nan")
 
 
+def _printed_cell(printed: float, n: int, count: int, note: str, category: str, subgroup: str = "all") -> dict:
+    """The record of one printed percentage: the count chosen for it and the share that count gives back."""
+    return {
+        "level": "printed",
+        "subgroup": subgroup,
+        "category": category,
+        "n": n,
+        "count": count,
+        "printed": float(printed),
+        "expected": _pct(count, n),
+        "status": "reconstructed",
+        "note": note,
+    }
+
+
 def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, pop_size: int):
     """Answer counts of one item, its role-level fixes and the cells rows."""
     labels = likert.SCALES[scale]
@@ -260,19 +275,7 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
                 if good
                 else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives {_pct(k, n):g}%")
             )
-            cells.append(
-                {
-                    "level": "printed",
-                    "subgroup": "all",
-                    "category": row.category,
-                    "n": n,
-                    "count": k,
-                    "printed": float(row.value),
-                    "expected": _pct(k, n),
-                    "status": "reconstructed",
-                    "note": note,
-                }
-            )
+            cells.append(_printed_cell(row.value, n, k, note, row.category))
         left = n - sum(counts)
     else:
         left = n
@@ -280,21 +283,12 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         answer[lab] += c
     for row in check_only:
         k = sum(answer[lab] for lab in PRINTED[row.category])
-        cells.append(
-            {
-                "level": "printed",
-                "subgroup": "all",
-                "category": row.category,
-                "n": n,
-                "count": k,
-                "printed": float(row.value),
-                "expected": _pct(k, n),
-                "status": "reconstructed",
-                "note": ""
-                if _pct(k, n) == float(row.value)
-                else f"overlaps an earlier printed category; printed {row.value:g}% gives {_pct(k, n):g}%",
-            }
+        note = (
+            ""
+            if _pct(k, n) == float(row.value)
+            else f"overlaps an earlier printed category; printed {row.value:g}% gives {_pct(k, n):g}%"
         )
+        cells.append(_printed_cell(row.value, n, k, note, row.category))
     # role-level fixes
     fixes: dict[tuple[str, str], int] = {}
     roles = POPULATIONS[population]["roles"]
@@ -303,19 +297,8 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         counts, ok = _choose_counts([row.value], m, exact_sum=False)
         (lab,) = PRINTED[row.category]
         fixes[(row.subgroup, lab)] = counts[0]
-        cells.append(
-            {
-                "level": "printed",
-                "subgroup": row.subgroup,
-                "category": row.category,
-                "n": m,
-                "count": counts[0],
-                "printed": float(row.value),
-                "expected": _pct(counts[0], m),
-                "status": "reconstructed",
-                "note": "" if ok[0] else "printed value impossible for n",
-            }
-        )
+        note = "" if ok[0] else "printed value impossible for n"
+        cells.append(_printed_cell(row.value, m, counts[0], note, row.category, row.subgroup))
         if answer[lab] < sum(v for (r, la), v in fixes.items() if la == lab):
             answer[lab] = sum(v for (r, la), v in fixes.items() if la == lab)  # keep role counts feasible
     for lab in labels:
@@ -374,20 +357,7 @@ def _multi_plan(population: str, item_id: str, stats: pd.DataFrame, pop_size: in
             )
         )
         base = {"population": population, "item_id": column, "scale": scale}
-        cells.append(
-            base
-            | {
-                "subgroup": "all",
-                "level": "printed",
-                "category": "yes",
-                "n": n,
-                "count": k,
-                "printed": float(row.value),
-                "expected": _pct(k, n),
-                "status": "reconstructed",
-                "note": note,
-            }
-        )
+        cells.append(base | _printed_cell(row.value, n, k, note, "yes"))
         for lab, c in (("No", n - k), ("Yes", k), ("Unsure", 0)):
             cells.append(
                 base
