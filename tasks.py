@@ -2,7 +2,8 @@
 """One entry point for a fresh machine with only Python 3.11 and pip.
 
     python3 tasks.py reproduce   # set up .venv, run the whole chain into reports/
-    python3 tasks.py test        # set up .venv, run the test suite
+    python3 tasks.py test        # set up .venv, lint (ruff), run the whole test suite
+    python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop)
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
 
 Extra arguments after the task are passed on (to the runner, pytest or the benchmark).
@@ -22,6 +23,7 @@ VENV = ROOT / ".venv"
 PY = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 STAMP = VENV / ".requirements.sha256"
 REQUIREMENTS = ["requirements.txt", "requirements-dev.txt", "pyproject.toml"]
+LINTED = ["src", "tests", "notebooks", "tasks.py"]
 
 
 def _requirements_hash() -> str:
@@ -47,15 +49,22 @@ def ensure_venv() -> None:
 
 def main(argv: list[str]) -> int:
     commands = {
-        "reproduce": ["-m", "helpers.runner"],
+        "reproduce": ["-m", "helpers.chain"],
         "test": ["-m", "pytest"],
-        "benchmark": ["-m", "helpers.benchmark"],
+        "benchmark": ["-m", "helpers.chain.benchmark"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
     ensure_venv()
-    return subprocess.run([str(PY), *commands[argv[0]], *argv[1:]], cwd=ROOT).returncode
+    task, extra = argv[0], argv[1:]
+    if task == "test":
+        lint = subprocess.run([str(PY), "-m", "ruff", "check", *LINTED], cwd=ROOT)
+        if lint.returncode:
+            return lint.returncode
+        if "--fast" in extra:
+            extra = [a for a in extra if a != "--fast"] + ["-m", "not chain"]
+    return subprocess.run([str(PY), *commands[task], *extra], cwd=ROOT).returncode
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ def raw_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def processed_survey(tmp_path_factory):
     """The survey reconstruction built into a temporary data/processed (a clean clone has none)."""
-    from helpers import reconstruct
+    from helpers.survey import reconstruct
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(paths, "PROCESSED", tmp_path_factory.mktemp("processed"))
+        patch.setenv("MSR_OUTPUT_ROOT", str(tmp_path_factory.mktemp("output")))
         reconstruct.write(reconstruct.build())
-        yield paths.PROCESSED
+        yield paths.processed()

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from helpers import audit, paths
-from helpers.official import choose_vintage, load_official
+from helpers.data.official import choose_vintage, load_official
 
 
 @pytest.fixture(scope="module")
@@ -41,17 +41,17 @@ def _claim(**values):
 
 
 def test_every_quote_is_in_the_report_text(claims):
-    if not paths.REPORT_TEXT.exists():
-        pytest.skip(f"report text not at {paths.REPORT_TEXT} (set MSR_REPORT_TEXT)")
-    lines = paths.REPORT_TEXT.read_text(encoding="utf-8").splitlines()
+    if not paths.report_text().exists():
+        pytest.skip(f"report text not at {paths.report_text()} (set MSR_REPORT_TEXT)")
+    lines = paths.report_text().read_text(encoding="utf-8").splitlines()
     missing = [c for c, line, q in zip(claims["claim_id"], claims["line"], claims["quote"]) if q not in lines[line - 1]]
     assert missing == []
 
 
 def test_survey_quotes_are_in_the_report_text():
-    if not paths.REPORT_TEXT.exists():
-        pytest.skip(f"report text not at {paths.REPORT_TEXT} (set MSR_REPORT_TEXT)")
-    text = paths.REPORT_TEXT.read_text(encoding="utf-8")
+    if not paths.report_text().exists():
+        pytest.skip(f"report text not at {paths.report_text()} (set MSR_REPORT_TEXT)")
+    text = paths.report_text().read_text(encoding="utf-8")
     survey = pd.read_csv(paths.RAW / "report" / "survey_published.csv", dtype=str)
     assert [s for s, q in zip(survey["stat_id"], survey["quote"]) if q not in text] == []
 

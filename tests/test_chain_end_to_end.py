@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.sandbox import copy_inputs, run_chain
+from helpers.chain.sandbox import copy_inputs, run_chain
+from helpers.figures import registry
 
 pytestmark = pytest.mark.chain
 OUTPUTS = ["data/processed", "reports"]
@@ -122,11 +123,13 @@ def test_reports_hold_no_respondent_level_rows(built):
     assert not leaks, leaks[:10]
 
 
-def test_readme_maps_every_figure_to_its_notebook(built):
+def test_every_saved_figure_is_registered_with_its_notebook(built):
     copy, _ = built[0]
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    for record in map(json.loads, (p.read_text() for p in (copy / "reports" / "figures").glob("*.json"))):
-        fid = record["figure_id"]
-        in_range = fid.startswith("fig") and fid[3:].isdigit() and 27 <= int(fid[3:]) <= 56
-        assert in_range or f"`{fid}`" in readme, fid
-        assert in_range or f"`{record['notebook']}`" in readme
+    saved = {
+        r["figure_id"]: r
+        for r in map(json.loads, (p.read_text() for p in (copy / "reports" / "figures").glob("*.json")))
+    }
+    assert set(saved) == set(registry.BY_ID)
+    for figure_id, record in saved.items():
+        assert record["notebook"] == registry.get(figure_id).notebook, figure_id
+        assert set(record["tiers"]) <= set(registry.get(figure_id).tiers), figure_id

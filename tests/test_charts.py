@@ -1,6 +1,6 @@
 import math
 
-from helpers.charts import alt_values
+from helpers.figures.save import alt_values
 
 
 def test_alt_text_states_every_value_and_marks_missing_ones():

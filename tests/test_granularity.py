@@ -1,4 +1,4 @@
-from helpers.granularity import answer_set_counts, counts_for, grim, round_percent
+from helpers.survey.granularity import answer_set_counts, counts_for, grim, round_percent
 
 
 def test_round_percent_half_up_is_exact():

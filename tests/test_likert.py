@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import likert
+from helpers.survey import likert
 
 
 def test_variants_map_to_scale_labels():

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from helpers.official import check_last_year, choose_vintage, load_official, parse_period, series
+from helpers.data.official import check_last_year, choose_vintage, load_official, series
+from helpers.data.periods import parse_period
 
 
 @pytest.mark.parametrize(

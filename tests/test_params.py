@@ -1,6 +1,6 @@
 import pytest
 
-from helpers.params import ParameterError, parse_override, resolve
+from helpers.chain.params import ParameterError, parse_override, resolve
 
 DECLARED = {"02_a": {"last_year": 2024, "vintage": "report"}, "07_b": {"max_importance": 4}}
 

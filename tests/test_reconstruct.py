@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import likert, reconstruct
+from helpers.survey import likert, published, recompute, reconstruct
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +12,7 @@ def built():
 
 
 def test_reconstruction_reproduces_printed_values(built):
-    check = reconstruct.check(built)
+    check = recompute.check(built)
     assert not (check["status"] == "mismatch").any(), check[check["status"] == "mismatch"]
     assert (check["status"] == "exact").sum() >= 90
     deviations = check[check["status"] == "recorded_deviation"]
@@ -71,25 +71,25 @@ def _corrupt(tmp_path, stat_id, column, value):
 
 
 def test_percentage_over_100_stops_with_file_line_and_column(tmp_path):
-    from helpers.validate import DataValidationError
+    from helpers.data.validate import DataValidationError
 
     target, line = _corrupt(tmp_path, "S0015", "value", "159")
     with pytest.raises(DataValidationError) as err:
-        reconstruct.load_published(target)
+        published.load_published(target)
     assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "over 100" in str(err.value)
 
 
 def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
-    from helpers.validate import DataValidationError
+    from helpers.data.validate import DataValidationError
 
     target, line = _corrupt(tmp_path, "S0098", "value", "25")
     with pytest.raises(DataValidationError) as err:
-        reconstruct.load_published(target)
+        published.load_published(target)
     assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "n=24" in str(err.value)
 
 
 def test_multi_select_options_recompute_to_their_printed_values(built):
-    check = reconstruct.check(built)
+    check = recompute.check(built)
     multi = check[check["item_id"].isin(list(reconstruct.MULTI_SELECT))]
     assert len(multi) == 25 and set(multi["status"]) <= {"exact", "recorded_deviation"}
     deviations = multi[multi["status"] == "recorded_deviation"]
@@ -107,7 +107,7 @@ def test_multi_select_options_recompute_to_their_printed_values(built):
 
 
 def test_not_reconstructed_rows_all_have_a_reason(built):
-    check = reconstruct.check(built)
+    check = recompute.check(built)
     left = check[check["status"] == "not_reconstructed"]
     assert len(left) <= 7 and set(left["item_id"]) <= set(reconstruct.NOT_RECONSTRUCTED)
     assert left["reason"].str.len().gt(0).all()

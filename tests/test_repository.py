@@ -5,7 +5,9 @@ import re
 
 import yaml
 
-from helpers import chain, params, paths
+from helpers import paths
+from helpers.chain import graph as chain
+from helpers.chain import params
 
 
 def test_notebooks_have_no_outputs_no_execution_metadata_and_one_parameters_cell():
@@ -47,7 +49,15 @@ def test_fingerprint_changes_with_data_and_parameters(tmp_path):
 
 
 def test_data_dictionary_is_generated_from_the_datapackage():
-    from helpers import datadict
+    from helpers.data import datadict
 
     package = json.loads((paths.RAW / "datapackage.json").read_text(encoding="utf-8"))
     assert datadict.TARGET.read_text(encoding="utf-8") == datadict.render_markdown(package)
+
+
+def test_readme_figure_map_is_generated_from_the_registry():
+    from helpers.figures import registry
+
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert registry.with_map(readme) == readme, "run: python -m helpers.figures.registry"
+    assert registry.report_numbers() == list(range(1, 59))

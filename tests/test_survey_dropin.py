@@ -7,7 +7,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import figures_report, figures_survey, paths, reconstruct
+from helpers import paths
+from helpers.figures import report as figures_report
+from helpers.figures import survey as figures_survey
+from helpers.figures import survey_plot
+from helpers.survey import reconstruct
 
 pytestmark = pytest.mark.usefixtures("processed_survey")
 
@@ -73,10 +77,10 @@ def test_wrong_survey_source_names_the_parameter(value):
 def test_wholly_illustrative_figures_are_stamped():
     fig, data = figures_survey.draw("fig15")
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert figures_survey.STAMP in texts and fig.axes[0].get_title(loc="left").startswith("Illustrative:")
+    assert survey_plot.STAMP in texts and fig.axes[0].get_title(loc="left").startswith("Illustrative:")
     assert figures_survey.metadata("fig15", data, "x")["title"].startswith("Illustrative:")
     fig, data = figures_survey.draw("fig02")  # partly illustrative: hatching and legend, no stamp
-    assert figures_survey.STAMP not in [t.get_text() for t in fig.axes[0].texts]
+    assert survey_plot.STAMP not in [t.get_text() for t in fig.axes[0].texts]
     assert not fig.axes[0].get_title(loc="left").startswith("Illustrative:")
     assert "illustrative (not printed)" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
 
@@ -99,8 +103,8 @@ def test_figures_from_printed_values_only():
     ]
     _, meta = figures_report.framework()
     assert len(meta["data"]) == 4
-    if paths.REPORT_TEXT.exists():
-        text = paths.REPORT_TEXT.read_text(encoding="utf-8")
+    if paths.report_text().exists():
+        text = paths.report_text().read_text(encoding="utf-8")
         for row in figures_report.FIG05_ROWS:
             assert all(cell in text for cell in row)
         assert figures_report.FRAMEWORK_QUOTE in text

@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from helpers.official import load_official
-from helpers.validate import DataValidationError, read_validated
+from helpers.data.official import load_official
+from helpers.data.validate import DataValidationError, read_validated
 
 
 def _edit(path, row_index, column, value):

@@ -1,7 +1,8 @@
-"""Project paths. Notebooks never use relative paths: they import these.
+"""Project paths. Notebooks never use relative paths: they call these.
 
-Outputs (processed data, figures, tables) go under ``OUTPUT_ROOT``, which the runner points at a staging
-folder while it builds, so that a failed run leaves the last good outputs untouched.
+Inputs live under the repository (``ROOT``). Outputs (processed data, figures, tables) go under the output
+root, which the runner points at a staging folder (environment variable ``MSR_OUTPUT_ROOT``, read when an
+output path is asked for, never at import) so that a failed run leaves the last good outputs untouched.
 """
 
 from __future__ import annotations
@@ -12,8 +13,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
 RAW = ROOT / "data" / "raw"
-OUTPUT_ROOT = Path(os.environ.get("MSR_OUTPUT_ROOT", ROOT))
-PROCESSED = OUTPUT_ROOT / "data" / "processed"
-REPORTS = OUTPUT_ROOT / "reports"
-FIGURES = REPORTS / "figures"
-REPORT_TEXT = Path(os.environ.get("MSR_REPORT_TEXT", ROOT.parent / "shared" / "seeds" / "000_63718f4b8c849ad6.txt"))
+REPORT_TEXT_NAME = "000_63718f4b8c849ad6.txt"
+
+
+def output_root() -> Path:
+    """Where this run writes: the runner's staging folder, else the repository."""
+    return Path(os.environ.get("MSR_OUTPUT_ROOT", ROOT))
+
+
+def processed() -> Path:
+    return output_root() / "data" / "processed"
+
+
+def reports() -> Path:
+    return output_root() / "reports"
+
+
+def figures() -> Path:
+    return reports() / "figures"
+
+
+def report_text() -> Path:
+    """The report's full text (not redistributed here): ``MSR_REPORT_TEXT``, else ``../shared/seeds/``."""
+    return Path(os.environ.get("MSR_REPORT_TEXT", ROOT.parent / "shared" / "seeds" / REPORT_TEXT_NAME))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from .. import paths
 
 MAX_LISTED = 25
 

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 VIEWS = {"code": {"exclude_input": False}, "reviewer": {"exclude_input": True, "exclude_input_prompt": True}}
-_templates = Environment(loader=PackageLoader("helpers", "templates"), autoescape=select_autoescape())
+_templates = Environment(loader=PackageLoader("helpers.chain", "templates"), autoescape=select_autoescape())
 
 
 def pdf_css() -> str:

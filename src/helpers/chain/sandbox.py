@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 INPUTS = ["src", "notebooks", "config", "data/raw", "requirements.txt"]
 
@@ -31,12 +31,12 @@ def copy_inputs(target: Path, root: Path = paths.ROOT) -> Path:
 
 
 def run_chain(copy: Path, *args: str, timeout: int = 900) -> tuple[subprocess.CompletedProcess, float]:
-    """Run `python -m helpers.runner ARGS` on a copy; return the finished process and its wall time."""
+    """Run `python -m helpers.chain ARGS` on a copy; return the finished process and its wall time."""
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
     env.pop("MSR_OUTPUT_ROOT", None)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "helpers.runner", *args],
+        [sys.executable, "-m", "helpers.chain", *args],
         cwd=copy,
         env=env,
         capture_output=True,

@@ -12,14 +12,15 @@ import warnings
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import charts, reconstruct
+from ..survey.published import load_published
+from . import style
 
 REPORT = "Leapwise for IASC, 'Policing Response to Modern Slavery' (July 2025)"
 
 
 # ---------------------------------------------------------------- Figure 4
 def fig04_data(published: pd.DataFrame | None = None) -> pd.DataFrame:
-    published = reconstruct.load_published() if published is None else published
+    published = load_published() if published is None else published
     rows = published[(published["item_id"] == "sl_effectiveness_score") & (published["unit"] == "score")]
     if rows.empty:
         raise ValueError("survey_published.csv: no sl_effectiveness_score row (Figure 4)")
@@ -48,7 +49,7 @@ def fig04_data(published: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
     data = fig04_data(published)
-    charts.use_house_style()
+    style.use_house_style()
     fig, ax = plt.subplots(figsize=(8, 4))
     ax.axvspan(2015, 2024.5, facecolor="#F2F2F2", hatch="..", edgecolor="#BFBFBF", linewidth=0)
     ax.text(
@@ -61,7 +62,7 @@ def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
         color="#3D3D3D",
     )
     current = data[data["status"] == "printed"].iloc[0]
-    ax.plot([2025], [current["rating"]], "o", color=charts.CATEGORICAL[0], markersize=10)
+    ax.plot([2025], [current["rating"]], "o", color=style.CATEGORICAL[0], markersize=10)
     ax.annotate(
         f"{current['rating']:.0f} out of 10\n(current, as printed)",
         (2025, current["rating"]),
@@ -113,7 +114,7 @@ TEAM_FUNCTION = {
 
 
 def fig16_data(published: pd.DataFrame | None = None) -> pd.DataFrame:
-    published = reconstruct.load_published() if published is None else published
+    published = load_published() if published is None else published
     rows = published[
         (published["item_id"] == "rocu_team_function") & (pd.to_numeric(published["figure"], errors="coerce") == 16)
     ]
@@ -138,10 +139,10 @@ def fig16_data(published: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def fig16(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
     data = fig16_data(published)
-    charts.use_house_style()
+    style.use_house_style()
     order = data.sort_values("teams")
     fig, ax = plt.subplots(figsize=(8, 4))
-    ax.barh(order["function"], order["teams"], color=charts.CATEGORICAL[0], height=0.6)
+    ax.barh(order["function"], order["teams"], color=style.CATEGORICAL[0], height=0.6)
     for y, v in enumerate(order["teams"]):
         ax.text(v + 0.15, y, str(v), va="center", fontsize=9)
     ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
@@ -173,7 +174,7 @@ def fig16(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
 
 # ---------------------------------------------------------------- tables drawn as figures
 def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], height: float) -> plt.Figure:
-    charts.use_house_style()
+    style.use_house_style()
     fig, ax = plt.subplots(figsize=(11, height))
     ax.axis("off")
     widths = {c: max(8, int(w * 100)) for c, w in zip(table.columns, col_widths)}
@@ -193,7 +194,7 @@ def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], heig
     for (row, _col), cell in t.get_celld().items():
         cell.set_edgecolor("#BFBFBF")
         if row == 0:
-            cell.set_facecolor(charts.CATEGORICAL[0])
+            cell.set_facecolor(style.CATEGORICAL[0])
             cell.get_text().set_color("white")
             cell.get_text().set_fontweight("bold")
             cell.set_height(0.12)
@@ -333,7 +334,7 @@ def _styler(table: pd.DataFrame):
             [
                 {
                     "selector": "th",
-                    "props": [("background-color", charts.CATEGORICAL[0]), ("color", "white"), ("text-align", "left")],
+                    "props": [("background-color", style.CATEGORICAL[0]), ("color", "white"), ("text-align", "left")],
                 },
                 {"selector": "td", "props": [("text-align", "left"), ("vertical-align", "top")]},
             ]
@@ -370,12 +371,12 @@ FRAMEWORK_QUOTE = "We employed a research framework focused on the sections of t
 
 def framework(label: str = "Figure 57") -> tuple[plt.Figure, dict]:
     """Figures 1 and 57 (the same framework): its four components as the methodology lists them."""
-    charts.use_house_style()
+    style.use_house_style()
     fig, ax = plt.subplots(figsize=(9, 3.2))
     ax.axis("off")
     ax.set_xlim(0, 4)
     ax.set_ylim(0, 2)
-    ax.add_patch(plt.Rectangle((0.05, 1.45), 3.9, 0.45, color=charts.CATEGORICAL[0]))
+    ax.add_patch(plt.Rectangle((0.05, 1.45), 3.9, 0.45, color=style.CATEGORICAL[0]))
     ax.text(
         2,
         1.675,
@@ -387,7 +388,7 @@ def framework(label: str = "Figure 57") -> tuple[plt.Figure, dict]:
         fontweight="bold",
     )
     for i, comp in enumerate(FRAMEWORK["component"]):
-        ax.add_patch(plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor="#E8EEF4", edgecolor=charts.CATEGORICAL[0]))
+        ax.add_patch(plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor="#E8EEF4", edgecolor=style.CATEGORICAL[0]))
         ax.text(0.5 + i, 0.725, "\n".join(_wrap(comp, 16)), ha="center", va="center", fontsize=9)
     title = "Leapwise research framework for analysing the policing response to MSHT"
     ax.set_title(title, loc="left", fontsize=11)

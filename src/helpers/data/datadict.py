@@ -1,13 +1,13 @@
 """The data dictionary (docs/data_dictionary.md), generated from data/raw/datapackage.json.
 
-python -m helpers.datadict   # rewrite docs/data_dictionary.md after changing the datapackage
+python -m helpers.data.datadict   # rewrite docs/data_dictionary.md after changing the datapackage
 """
 
 from __future__ import annotations
 
 import json
 
-from . import paths
+from .. import paths
 
 TARGET = paths.ROOT / "docs" / "data_dictionary.md"
 
@@ -16,7 +16,7 @@ def render_markdown(package: dict) -> str:
     lines = [
         f"# Data dictionary: {package['title']}",
         "",
-        "Generated from `data/raw/datapackage.json` by `python -m helpers.datadict`; do not edit by hand.",
+        "Generated from `data/raw/datapackage.json` by `python -m helpers.data.datadict`; do not edit by hand.",
         "",
     ]
     for resource in package["resources"]:

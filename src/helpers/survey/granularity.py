@@ -9,6 +9,11 @@ from itertools import product
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "truncate": ROUND_FLOOR, "ceiling": ROUND_CEILING}
 
 
+def round_half_up(value: Decimal | float, decimals: int = 0) -> Decimal:
+    """Round as the report does (0.5 up), in exact decimal arithmetic."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def round_percent(count: int, n: int, decimals: int = 0, rule: str = "half_up") -> Decimal:
     """count/n as a percentage, rounded to `decimals` places under `rule` (exact decimal arithmetic)."""
     exact = Decimal(count) * 100 / Decimal(n)

@@ -1,6 +1,6 @@
 """Run the notebook chain into reports/ (the README's reproduce command).
 
-    python -m helpers.runner [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf]
+    python -m helpers.chain [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf]
 
 Notebooks run with papermill in fresh kernels, in dependency order, up to N at a time. Everything is built in
 a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded. A notebook
@@ -20,7 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from . import chain, params, paths
+from .. import paths
+from . import graph, params
 
 MANIFEST = ".manifest.json"
 OUTPUT_DIRS = ("reports", "data/processed")
@@ -31,9 +32,9 @@ class ChainFailed(RuntimeError):
     """A notebook failed; the message names the notebook, the cell and the exception."""
 
 
-def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[chain.Step], dict, dict]:
+def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.Step], dict, dict]:
     """Steps, resolved parameters and fingerprints; raises before anything runs if parameters are wrong."""
-    steps = chain.load_chain(root)
+    steps = graph.load_chain(root)
     names = {s.name for s in steps}
     for name in only:
         if name not in names:
@@ -42,7 +43,7 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[chain.
     config = yaml.safe_load((root / "config" / "params.yaml").read_text(encoding="utf-8"))
     cli = dict(params.parse_override(o) for o in overrides)
     resolved = params.resolve(declared, config, cli)
-    return steps, resolved, chain.fingerprints(steps, resolved, root)
+    return steps, resolved, graph.fingerprints(steps, resolved, root)
 
 
 def _read_manifest(root: Path) -> dict:
@@ -126,7 +127,7 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) 
     return timings
 
 
-def _with_ancestors(steps: list[chain.Step], names: set[str]) -> set[str]:
+def _with_ancestors(steps: list[graph.Step], names: set[str]) -> set[str]:
     by_name = {s.name: s for s in steps}
     result, stack = set(), list(names)
     while stack:
@@ -176,7 +177,7 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.runner", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.chain", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="re-run every notebook")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only this notebook")
@@ -187,11 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--jobs must be at least 1")
     try:
         run(force=args.force, jobs=args.jobs, only=args.only, overrides=args.param, pdf=not args.no_pdf)
-    except (params.ParameterError, chain.ChainError, ChainFailed) as exc:
+    except (params.ParameterError, graph.ChainError, ChainFailed) as exc:
         print(f"chain: stopped: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

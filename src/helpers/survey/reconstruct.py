@@ -37,11 +37,12 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from itertools import product
-from pathlib import Path
 
 import pandas as pd
 
-from . import granularity, likert, paths, validate
+from .. import paths
+from . import granularity, likert
+from .published import load_published, load_questionnaire
 
 POPULATIONS = {
     "ms_leads": {"prefix": "MS", "roles": {"strategic": 11, "tactical": 17, "other": 9}, "default_n": 37},
@@ -93,9 +94,6 @@ NOT_RECONSTRUCTED = {
         "report-tier counts in figure 16"
     ),
 }
-likert.SCALES.setdefault(
-    "rank", ["Sergeant", "Inspector", "Chief Inspector", "Superintendent", "Chief Superintendent or above"]
-)
 
 WEIGHTS = {
     "agreement5": [1, 2, 2, 2, 1, 1],
@@ -151,42 +149,6 @@ PRINTED = {
 }
 
 
-def load_published(path=None) -> pd.DataFrame:
-    """The printed survey statistics, validated against their schema and for plausibility.
-
-    A percentage over 100, or a count larger than its stated n, stops with a DataValidationError naming the
-    file, the CSV line (header = line 1) and the column.
-    """
-    path = paths.RAW / "report" / "survey_published.csv" if path is None else Path(path)
-    published = validate.read_validated(path, validate.schema_for(paths.RAW / "report" / "survey_published.csv"))
-    check_published(published, path.as_posix())
-    return published
-
-
-def check_published(published: pd.DataFrame, name: str = "data/raw/report/survey_published.csv") -> None:
-    """Percentages at most 100; counts at most their stated n (row position i is CSV line i + 2)."""
-    problems = []
-    for pos, row in enumerate(published.itertuples(index=False)):
-        line = pos + 2
-        if pd.isna(row.value):
-            continue
-        if row.unit == "percent" and float(row.value) > 100:
-            problems.append(
-                f"{name}, line {line}, column 'value': percentage {row.value:g} is over 100 ({row.stat_id})"
-            )
-        if row.unit == "count" and pd.notna(row.n) and float(row.value) > float(row.n):
-            problems.append(
-                f"{name}, line {line}, column 'value': count {row.value:g} is larger than its "
-                f"stated n={row.n:g} (column 'n') ({row.stat_id})"
-            )
-    if problems:
-        raise validate.DataValidationError(problems)
-
-
-def load_questionnaire() -> pd.DataFrame:
-    return validate.read_validated(paths.RAW / "survey" / "questionnaire.csv")
-
-
 def scale_of(item_id: str, questionnaire_scale: str) -> str | None:
     scale = SCALE_OVERRIDES.get(item_id, questionnaire_scale)
     return scale if scale in likert.SCALES else None
@@ -227,7 +189,7 @@ def _choose_counts(percents: list[float], n: int, exact_sum: bool) -> tuple[list
 
 
 def _pct(count: int, n: int) -> float:
-    return float(likert.round_half_up(Decimal(count) * 100 / Decimal(n))) if n else float("nan")
+    return float(granularity.round_half_up(Decimal(count) * 100 / Decimal(n))) if n else float("nan")
 
 
 def _printed_cell(printed: float, n: int, count: int, note: str, category: str, subgroup: str = "all") -> dict:
@@ -462,7 +424,7 @@ def build(published: pd.DataFrame | None = None, questionnaire: pd.DataFrame | N
 
 
 def write(result: dict) -> list:
-    out = paths.PROCESSED / "survey"
+    out = paths.processed() / "survey"
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for population, frame in result["rows"].items():
@@ -473,70 +435,12 @@ def write(result: dict) -> list:
 
 
 def load_rows(population: str) -> pd.DataFrame:
-    return pd.read_csv(paths.PROCESSED / "survey" / f"{population}.csv", dtype="string", keep_default_na=False)
+    return pd.read_csv(paths.processed() / "survey" / f"{population}.csv", dtype="string", keep_default_na=False)
 
 
 def load_cells() -> pd.DataFrame:
-    return pd.read_csv(paths.PROCESSED / "survey" / "cells.csv")
+    return pd.read_csv(paths.processed() / "survey" / "cells.csv")
 
 
 def recoded(rows: pd.DataFrame, population: str, item_id: str, scale: str) -> pd.Series:
     return likert.recode(rows[item_id], scale, file=f"data/processed/survey/{population}.csv", column=item_id)
-
-
-def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every printed survey percentage against the value recomputed from the rows with likert.shares.
-
-    status: exact (recomputed == printed); recorded_deviation (differs, as recorded in cells); mismatch
-    (differs and not recorded: a bug); not_reconstructed (item outside the reconstruction; `reason` says why).
-    """
-    published = load_published() if published is None else published
-    cells = result["cells"]
-    printed_cells = cells[cells["level"] == "printed"]
-    out = []
-    for row in published[published["unit"] == "percent"].itertuples():
-        base = {
-            "stat_id": row.stat_id,
-            "population": row.population,
-            "item_id": row.item_id,
-            "subgroup": row.subgroup,
-            "category": row.category,
-            "n": row.n,
-            "printed": float(row.value),
-        }
-        frame = result["rows"].get(row.population)
-        multi = row.item_id in MULTI_SELECT
-        column = f"{row.item_id}{MULTI_SEP}{row.category}" if multi else row.item_id
-        category = "yes" if multi else row.category
-        if frame is None or column not in frame.columns:
-            reason = NOT_RECONSTRUCTED.get(row.item_id) or (
-                "no n printed"
-                if pd.isna(row.n)
-                else "not a single-answer scale item (open, numeric or unbanded tenure)"
-            )
-            out.append(base | {"recomputed": float("nan"), "status": "not_reconstructed", "note": "", "reason": reason})
-            continue
-        scale = cells.loc[cells["item_id"] == column, "scale"].iloc[0]
-        answers = recoded(frame, row.population, column, scale)
-        if row.subgroup != "all":
-            role = ROLE_LABELS[row.subgroup]
-            answers = answers[frame["role"] == role]
-        table = likert.shares(answers)
-        k = int(table.loc[table["category"].isin(PRINTED[category]), "count"].sum())
-        value = _pct(k, int(table["n"].iloc[0]))
-        cell = printed_cells[
-            (printed_cells["item_id"] == column)
-            & (printed_cells["population"] == row.population)
-            & (printed_cells["subgroup"] == row.subgroup)
-            & (printed_cells["category"] == category)
-        ]
-        expected = float(cell["expected"].iloc[0]) if len(cell) else float("nan")
-        note = str(cell["note"].iloc[0]) if len(cell) and isinstance(cell["note"].iloc[0], str) else ""
-        if value == float(row.value):
-            status = "exact"
-        elif value == expected and note:
-            status = "recorded_deviation"
-        else:
-            status = "mismatch"
-        out.append(base | {"recomputed": value, "status": status, "note": note, "reason": ""})
-    return pd.DataFrame(out)

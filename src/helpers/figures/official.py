@@ -9,8 +9,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .charts import CATEGORICAL, GREY, mark_missing
-from .official import series
+from ..data.official import series
+from .save import mark_missing
+from .style import CATEGORICAL, GREY
 
 PLOT_COLUMNS = [
     "series",

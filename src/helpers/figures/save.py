@@ -1,4 +1,4 @@
-"""House style (UK Analysis Function, afcharts) and the one way every figure is saved and shown."""
+"""The one way every figure is saved (PNG, SVG, CSV, JSON record) and shown (with alt text, caption, tier)."""
 
 from __future__ import annotations
 
@@ -8,45 +8,11 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from afcharts.af_colours import get_af_colours  # noqa: E402
-
-from . import paths  # noqa: E402
-
-TIERS = ("official", "report", "reconstructed", "illustrative")
-TIER_NOTE = {
-    "official": "published official statistics (URL and quote for every value in the data files)",
-    "report": "values as printed in the report",
-    "reconstructed": "respondent-level rows reconstructed to give back the report's printed percentages",
-    "illustrative": "ILLUSTRATIVE: synthetic values where nothing was published; not a finding",
-}
-ILLUSTRATIVE_HATCH = "////"
-CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
-DUO = get_af_colours("duo", colour_format="hex")
-SEQUENTIAL = get_af_colours("sequential", colour_format="hex", number_of_colours=5)
-GREY = "#BFBFBF"
-
-
-def use_house_style() -> None:
-    """afcharts style, fonts pinned to matplotlib's DejaVu Sans (Arial is not on every machine), fixed SVG ids."""
-    plt.style.use("afcharts.afcharts")
-    plt.rcParams.update(
-        {
-            "font.family": "DejaVu Sans",
-            "font.size": 11,
-            "axes.titlesize": 13,
-            "figure.dpi": 100,
-            "savefig.dpi": 150,
-            "svg.hashsalt": "ms-policing-repro",
-            "svg.fonttype": "none",
-            "figure.figsize": (8, 4.5),
-            "figure.constrained_layout.use": True,
-        }
-    )
+from .. import paths
+from .style import TIER_NOTE, TIERS
 
 
 @dataclass
@@ -87,8 +53,8 @@ def save_figure(
         raise ValueError(f"figure {figure_id}: tiers must be among {TIERS}, got {tiers}")
     if not alt.strip():
         raise ValueError(f"figure {figure_id}: alt text is required")
-    paths.FIGURES.mkdir(parents=True, exist_ok=True)
-    base = paths.FIGURES / figure_id
+    paths.figures().mkdir(parents=True, exist_ok=True)
+    base = paths.figures() / figure_id
     fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
     fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")

@@ -1,6 +1,6 @@
 """Benchmark: the full chain from clean against a floor of trivial notebooks run the same way.
 
-    python -m helpers.benchmark [--jobs N]
+    python -m helpers.chain.benchmark [--jobs N]
 
 Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
 same runner, same rendering), their ratio, and the time of a no-op re-run. Nothing is asserted.
@@ -13,7 +13,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from . import chain, paths
+from .. import paths
+from . import graph
 from .sandbox import copy_inputs, run_chain
 
 TRIVIAL_SOURCE = "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom helpers import charts, paths"
@@ -21,7 +22,7 @@ TRIVIAL_SOURCE = "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom hel
 
 def make_trivial(copy: Path) -> None:
     """Replace every notebook's body by its parameters cell and the imports."""
-    for step in chain.load_chain(copy):
+    for step in graph.load_chain(copy):
         nb = json.loads(step.path.read_text(encoding="utf-8"))
         params = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
         imports = {
@@ -42,7 +43,7 @@ def _check(done) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.benchmark", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.chain.benchmark", description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once, in both runs (default 2)")
     jobs = ["--jobs", str(parser.parse_args(argv).jobs)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         make_trivial(floor)
         done, floor_seconds = run_chain(floor, *jobs)
         _check(done)
-    n = len(chain.load_chain(paths.ROOT))
+    n = len(graph.load_chain(paths.ROOT))
     print(f"notebooks in the chain           {n}")
     print(f"full chain from clean            {full_seconds:6.1f} s")
     print(f"floor ({n} import-only notebooks) {floor_seconds:6.1f} s")

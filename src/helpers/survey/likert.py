@@ -11,9 +11,11 @@ ValueError naming every unknown label with its rows, the file and the column.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pandas as pd
+
+from .granularity import round_half_up
 
 DONT_KNOW = "Don't know"
 
@@ -47,6 +49,7 @@ SCALES: dict[str, list[str]] = {
         "National",
     ],
     "policing_experience": ["10 years or less", "Over 10 years"],
+    "rank": ["Sergeant", "Inspector", "Chief Inspector", "Superintendent", "Chief Superintendent or above"],
 }
 
 # Categories that are not a position on the scale (shown last, greyed, and excluded by `substantive=True`).
@@ -147,10 +150,6 @@ def collapse(answers: pd.Series, groups: dict[str, list[str]] | str) -> pd.Serie
     order = list(groups)
     values = answers.astype("object").map(member)
     return pd.Series(pd.Categorical(values, categories=order, ordered=True), index=answers.index, name=answers.name)
-
-
-def round_half_up(value: Decimal | float, decimals: int = 0) -> Decimal:
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def largest_remainder(counts: list[int], total: int = 100, decimals: int = 0) -> list[Decimal]:

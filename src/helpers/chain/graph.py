@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from .. import paths
 
 
 class ChainError(ValueError):

@@ -1,0 +1,24 @@
+"""The claims audit: the ledger and its verdicts (``ledger``), checks by kind (``derived`` arithmetic,
+``official`` statistics, ``survey`` granularity and answer sets), the run over every claim (``run``) and the
+views the notebooks show (``views``). The names below are the package's public interface."""
+
+from .derived import check_derived
+from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
+from .official import check_official
+from .run import run_audit
+from .views import load_audit, ranked, section_verdicts, verdict_counts
+
+__all__ = [
+    "VERDICTS",
+    "check_derived",
+    "check_official",
+    "compare",
+    "load_audit",
+    "load_claims",
+    "qualifier",
+    "ranked",
+    "run_audit",
+    "section_verdicts",
+    "stated_series",
+    "verdict_counts",
+]

@@ -1,0 +1,37 @@
+"""House style (UK Analysis Function, afcharts): the palettes, the tier vocabulary and the matplotlib settings."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+from afcharts.af_colours import get_af_colours
+
+TIERS = ("official", "report", "reconstructed", "illustrative")
+TIER_NOTE = {
+    "official": "published official statistics (URL and quote for every value in the data files)",
+    "report": "values as printed in the report",
+    "reconstructed": "respondent-level rows reconstructed to give back the report's printed percentages",
+    "illustrative": "ILLUSTRATIVE: synthetic values where nothing was published; not a finding",
+}
+ILLUSTRATIVE_HATCH = "////"
+CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
+DUO = get_af_colours("duo", colour_format="hex")
+SEQUENTIAL = get_af_colours("sequential", colour_format="hex", number_of_colours=5)
+GREY = "#BFBFBF"
+
+
+def use_house_style() -> None:
+    """afcharts style, fonts pinned to matplotlib's DejaVu Sans (Arial is not on every machine), fixed SVG ids."""
+    plt.style.use("afcharts.afcharts")
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 11,
+            "axes.titlesize": 13,
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "svg.hashsalt": "ms-policing-repro",
+            "svg.fonttype": "none",
+            "figure.figsize": (8, 4.5),
+            "figure.constrained_layout.use": True,
+        }
+    )
