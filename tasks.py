@@ -33,10 +33,17 @@ def _requirements_hash() -> str:
     return digest.hexdigest()
 
 
+def _imports_this_checkout() -> bool:
+    """False when .venv (e.g. copied with the checkout) imports the helpers package from somewhere else."""
+    probe = [str(PY), "-c", "import helpers, pathlib; print(pathlib.Path(helpers.__file__).resolve())"]
+    found = subprocess.run(probe, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    return found == str((ROOT / "src" / "helpers" / "__init__.py").resolve())
+
+
 def ensure_venv() -> None:
     """Create .venv and install the pinned requirements, unless already up to date."""
     wanted = _requirements_hash()
-    if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+    if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted and _imports_this_checkout():
         return
     if not PY.exists():
         print("tasks: creating .venv", flush=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.chain import graph, imports
 from helpers.chain.sandbox import copy_inputs, run_chain
 from helpers.figures import registry
 
@@ -133,3 +134,26 @@ def test_every_saved_figure_is_registered_with_its_notebook(built):
     for figure_id, record in saved.items():
         assert record["notebook"] == registry.get(figure_id).notebook, figure_id
         assert set(record["tiers"]) <= set(registry.get(figure_id).tiers), figure_id
+
+
+def test_editing_one_figure_module_reruns_only_the_notebooks_that_import_it(built):
+    copy, _ = built[0]
+    module = copy / "src" / "helpers" / "figures" / "official.py"
+    module.write_text(module.read_text() + "\n# an edit\n")
+    done, _ = run_chain(copy, "--no-pdf")
+    assert done.returncode == 0, done.stdout + done.stderr
+    ran = {line.split()[1] for line in done.stdout.splitlines() if line.strip().startswith("ran ")}
+    importers = {s.name for s in graph.load_chain(copy) if module in imports.notebook_modules(s.path, copy)}
+    assert ran == importers and "00_data_preparation" not in ran and "07_claims_audit" not in ran
+
+
+def test_a_data_edit_reruns_preparation_and_only_the_readers_of_changed_tables(built):
+    copy, _ = built[0]
+    cps = copy / "data" / "raw" / "official" / "cps.csv"
+    lines = cps.read_text().splitlines(keepends=True)
+    lines[1] = lines[1].replace("Written PQ answer", "Written PQ answer (edited)", 1)
+    cps.write_text("".join(lines))
+    done, _ = run_chain(copy, "--no-pdf")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ran   00_data_preparation" in done.stdout and "ran   04_bringing_perpetrators_to_justice" in done.stdout
+    assert "skip  05_need_for_improvements" in done.stdout and "skip  07_claims_audit" in done.stdout

@@ -1,4 +1,4 @@
-"""The notebook chain: which notebooks exist, their order, and a fingerprint of everything each one reads."""
+"""The notebook chain: which notebooks exist, their order, and a fingerprint of exactly what each one depends on."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
+from . import imports
 
 
 class ChainError(ValueError):
@@ -57,29 +58,60 @@ def _visit(steps: dict[str, Step], name: str, ordered: list[Step], stack: set[st
     ordered.append(steps[name])
 
 
-def _hash_files(digest: "hashlib._Hash", files: list[Path], root: Path) -> None:
+def _hash_files(digest: "hashlib._Hash", files: list[Path], base: Path) -> None:
     for f in sorted(set(files)):
-        digest.update(f.relative_to(root).as_posix().encode())
+        digest.update(f.relative_to(base).as_posix().encode())
         digest.update(hashlib.sha256(f.read_bytes()).digest())
 
 
-def code_files(root: Path = paths.ROOT) -> list[Path]:
-    """Files every notebook depends on: the helpers package (code and templates) and the pinned requirements."""
-    helpers = sorted(p for p in (root / "src" / "helpers").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return [*helpers, root / "requirements.txt"]
+def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, output_root: Path | None = None) -> str:
+    """A hash of exactly what one notebook depends on.
+
+    Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``),
+    plus the execution and rendering code every notebook goes through; the pinned requirements; its parameters
+    and any folder a parameter names (a survey export: every file's contents); and the files its ``reads``
+    globs match: raw inputs under ``root``, upstream outputs (``data/processed/...``) under ``output_root``,
+    where the upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes
+    nothing downstream.
+    """
+    output_root = output_root or root
+    digest = hashlib.sha256()
+    code = imports.notebook_modules(step.path, root) | imports.modules_of(RENDER_MODULES, root)
+    _hash_files(digest, [step.path, *code, *_templates(root), root / "requirements.txt"], root)
+    digest.update(json.dumps(params, sort_keys=True).encode())
+    for folder in _parameter_folders(params, root):
+        _hash_files(digest, [f for f in folder.rglob("*") if f.is_file()], folder)
+    for pattern in step.reads:
+        base = output_root if pattern.startswith(OUTPUT_PREFIXES) else root
+        _hash_files(digest, [f for f in base.glob(pattern) if f.is_file()], base)
+    return digest.hexdigest()
 
 
-def fingerprints(steps: list[Step], params: dict[str, dict[str, object]], root: Path = paths.ROOT) -> dict[str, str]:
-    """A hash per step of its notebook, the helpers, the files it reads, its parameters and its upstream steps."""
-    shared = hashlib.sha256()
-    _hash_files(shared, code_files(root), root)
-    result: dict[str, str] = {}
-    for step in steps:
-        digest = hashlib.sha256(shared.digest())
-        reads = [f for pattern in step.reads for f in root.glob(pattern) if f.is_file()]
-        _hash_files(digest, [step.path, *reads], root)
-        digest.update(json.dumps(params.get(step.name, {}), sort_keys=True).encode())
-        for dep in step.after:
-            digest.update(result[dep].encode())
-        result[step.name] = digest.hexdigest()
-    return result
+def fingerprints(
+    steps: list[Step], params: dict[str, dict[str, object]], root: Path = paths.ROOT, output_root: Path | None = None
+) -> dict[str, str]:
+    """The fingerprint of every step, against the outputs now in ``output_root`` (default: the live ones)."""
+    return {s.name: fingerprint(s, params.get(s.name, {}), root, output_root) for s in steps}
+
+
+RENDER_MODULES = ["helpers.chain.execute", "helpers.chain.render"]
+OUTPUT_PREFIXES = ("data/processed", "reports")
+FOLDER_PARAMETERS = {"survey_source": {"reconstruction", "dummy"}}  # a value outside the set names a folder
+
+
+def _templates(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "src" / "helpers" / "chain" / "templates").glob("*") if p.is_file())
+
+
+def _parameter_folders(params: dict[str, object], root: Path) -> list[Path]:
+    """Folders named by parameters (a real survey export), whose contents are inputs like any data file."""
+    folders = []
+    for name, keywords in FOLDER_PARAMETERS.items():
+        value = params.get(name)
+        if value is None or str(value) in keywords:
+            continue
+        folder = Path(str(value)).expanduser()
+        folder = folder if folder.is_absolute() else root / folder
+        if folder.is_dir():
+            folders.append(folder)
+    return folders

@@ -77,20 +77,28 @@ def _swap_in(root: Path, staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
-    """Run the `todo` steps, at most `jobs` at a time, each after its dependencies, the longest (by its last
-    run) first; stop at the first failure."""
+def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
+    """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies,
+    the longest (by its last run) first; stop at the first failure. `decide(step)` is asked when the step's
+    upstream notebooks are finished, so that it sees the outputs they wrote."""
     from .execute import execute_notebook
 
     executed = staging / "reports" / "notebooks"
     executed.mkdir(parents=True, exist_ok=True)
-    done: set[str] = {s.name for s in steps if s.name not in todo}
-    pending = [s for s in steps if s.name in todo]
+    done: set[str] = {s.name for s in steps if s.name not in wanted}
+    pending = [s for s in steps if s.name in wanted]
     timings: dict[str, float] = {}
-    running = {}
+    running, approved = {}, set()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         while pending or running:
             ready = sorted((s for s in pending if set(s.after) <= done), key=lambda s: -previous_seconds.get(s.name, 0))
+            for step in (s for s in ready if s.name not in approved):
+                if decide(step):
+                    approved.add(step.name)
+                else:
+                    pending.remove(step)
+                    done.add(step.name)
+            ready = [s for s in ready if s in pending]
             for step in ready[: max(0, jobs - len(running))]:
                 pending.remove(step)
                 future = pool.submit(
@@ -103,6 +111,8 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) 
                     pdf,
                 )
                 running[future] = step
+            if not running:
+                continue
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 step = running.pop(future)
@@ -127,6 +137,11 @@ def _execute(steps, todo, resolved, staging, root, jobs, pdf, previous_seconds) 
     return timings
 
 
+def _render_print(steps: list[graph.Step], prints: dict[str, str], pdf: bool) -> str:
+    """What the index and the merged PDF depend on: every notebook's fingerprint, and whether there is a PDF."""
+    return json.dumps([prints[s.name] for s in steps] + [str(pdf)])
+
+
 def _with_ancestors(steps: list[graph.Step], names: set[str]) -> set[str]:
     by_name = {s.name: s for s in steps}
     result, stack = set(), list(names)
@@ -145,32 +160,46 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
     manifest = _read_manifest(root)
     previous = manifest["notebooks"]
     wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
-    todo = {n for n in wanted if force or previous.get(n) != prints[n]}
-    todo |= {n for n in wanted if pdf and not (root / "reports" / "pdf" / f"{n}.pdf").exists()}
-    for name in sorted(wanted - todo):
-        print(f"  skip  {name:<40} unchanged", flush=True)
-    render_print = json.dumps([prints[s.name] for s in steps] + [str(pdf)])
-    if not todo and manifest.get("render") == render_print:
+
+    def stale(name: str, fingerprint: str) -> bool:
+        missing_pdf = pdf and not (root / "reports" / "pdf" / f"{name}.pdf").exists()
+        return force or previous.get(name) != fingerprint or missing_pdf
+
+    if not any(stale(n, prints[n]) for n in wanted) and manifest.get("render") == _render_print(steps, prints, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
     os.environ.update(DETERMINISM_ENV)
     staging = _stage(root)
+    ran: set[str] = set()
+
+    def decide(step: graph.Step) -> bool:
+        """Fingerprint against the staged outputs (upstream notebooks may just have rewritten them)."""
+        prints[step.name] = graph.fingerprint(step, resolved.get(step.name, {}), root, staging)
+        if stale(step.name, prints[step.name]):
+            ran.add(step.name)
+            return True
+        print(f"  skip  {step.name:<40} unchanged", flush=True)
+        return False
+
     timings_file = root / "build" / "timings.json"
     last_seconds = json.loads(timings_file.read_text()) if timings_file.exists() else {}
-    timings = _execute(steps, todo, resolved, staging, root, jobs, pdf, last_seconds)
+    timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
     from .render import merge_pdf, render_index
 
     names = [s.name for s in steps]
     render_index(staging / "reports", names, pdf)
     if pdf:
         merge_pdf(staging / "reports", names)
-    new_manifest = {"notebooks": {**previous, **{n: prints[n] for n in todo}}, "render": render_print}
+    new_manifest = {
+        "notebooks": {**previous, **{n: prints[n] for n in ran}},
+        "render": _render_print(steps, prints, pdf),
+    }
     (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
     _swap_in(root, staging)
     timings_file.write_text(json.dumps({**last_seconds, **timings}, indent=1, sort_keys=True))
     total = time.perf_counter() - started
     print(
-        f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(todo)} skipped; "
+        f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(ran)} skipped; "
         f"{sum(timings.values()):.1f} s in notebooks and their rendering, total {total:.1f} s"
     )
     return len(timings)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import paths
 from .periods import Period, parse_period
+from .tables import save_table
 from .validate import DataValidationError, read_validated
 
 REPORT_CUTOFF = "2025-07-31"  # the report was published in July 2025
@@ -40,6 +41,33 @@ def load_official(folder: Path = paths.RAW / "official") -> pd.DataFrame:
         raise DataValidationError(problems)
     table = pd.concat(frames, ignore_index=True)
     table["year"] = [p.year for p in table["period_start"]]
+    return table
+
+
+TABLE = "official.csv"
+
+
+def save_table_for(chosen: pd.DataFrame, vintage: str) -> Path:
+    """Write the validated table of the chosen vintage, parsed periods included, for the later notebooks."""
+    out = chosen.assign(vintage=vintage)
+    for column in ("period_start", "period_end"):
+        out[column] = out[column].astype(str)
+    return save_table(out, paths.processed() / TABLE)
+
+
+def load_table(vintage: str) -> pd.DataFrame:
+    """The official table written by 00_data_preparation, with its periods parsed again.
+
+    Refuses a table of another vintage (the data preparation has not been re-run for this parameter)."""
+    path = paths.processed() / TABLE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not found; run the chain (python3 tasks.py reproduce) to prepare the data")
+    table = pd.read_csv(path, dtype={"period": "string", "breakdown": "string", "note": "string"})
+    found = set(table["vintage"])
+    if found != {vintage}:
+        raise ValueError(f"{path}: holds vintage {sorted(found)}, not the parameter vintage={vintage!r}; re-run 00")
+    for column in ("period_start", "period_end"):
+        table[column] = pd.PeriodIndex(table[column], freq="M")
     return table
 
 

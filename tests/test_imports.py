@@ -1,0 +1,82 @@
+"""The rerun graph: which helper modules a notebook depends on, and what its fingerprint covers."""
+
+import json
+from pathlib import Path
+
+from helpers.chain import graph, imports
+
+
+def _write(root: Path, rel: str, text: str = "") -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def _notebook(root: Path, *cells: str) -> Path:
+    nb = {"cells": [{"cell_type": "code", "source": c, "metadata": {}} for c in cells], "metadata": {}}
+    return _write(root, "notebooks/01_x.ipynb", json.dumps(nb))
+
+
+def _package(root: Path) -> None:
+    _write(root, "src/helpers/__init__.py")
+    _write(root, "src/helpers/paths.py")
+    _write(root, "src/helpers/figures/__init__.py")
+    _write(root, "src/helpers/figures/style.py", "from .. import paths\n")
+    _write(root, "src/helpers/figures/official.py", "from .style import x\nfrom ..data.official import y\n")
+    _write(root, "src/helpers/data/__init__.py")
+    _write(root, "src/helpers/data/official.py", "import pandas\n")
+    _write(root, "src/helpers/survey/__init__.py")
+    _write(root, "src/helpers/survey/likert.py")
+
+
+def test_imports_are_followed_transitively_and_include_parent_packages(tmp_path):
+    _package(tmp_path)
+    nb = _notebook(tmp_path, "%matplotlib inline", "from helpers.figures import official as figs\nimport os")
+    found = {p.relative_to(tmp_path / "src").as_posix() for p in imports.notebook_modules(nb, tmp_path)}
+    assert found == {
+        "helpers/__init__.py",
+        "helpers/paths.py",
+        "helpers/figures/__init__.py",
+        "helpers/figures/official.py",
+        "helpers/figures/style.py",
+        "helpers/data/__init__.py",
+        "helpers/data/official.py",
+    }
+
+
+def test_fingerprint_follows_imported_modules_read_files_and_parameter_folders(tmp_path):
+    _package(tmp_path)
+    _write(tmp_path, "requirements.txt", "pandas==3.1.1\n")
+    nb = _notebook(tmp_path, "from helpers.figures import official")
+    step = graph.Step("01_x", nb, reads=["data/processed/table.csv"])
+    out = tmp_path / "out"
+    _write(out, "data/processed/table.csv", "a\n1\n")
+    export = tmp_path / "export"
+    _write(export, "ms_leads.csv", "respondent_id\nMS001\n")
+
+    def fp(**params):
+        return graph.fingerprint(step, params, tmp_path, out)
+
+    base = fp(survey_source=str(export))
+    _write(tmp_path, "src/helpers/survey/likert.py", "changed = True\n")  # not imported: no effect
+    assert fp(survey_source=str(export)) == base
+    _write(tmp_path, "src/helpers/data/official.py", "import numpy\n")  # imported through figures.official
+    assert fp(survey_source=str(export)) != base
+    base = fp(survey_source=str(export))
+    _write(out, "data/processed/table.csv", "a\n2\n")  # an upstream output it reads
+    assert fp(survey_source=str(export)) != base
+    base = fp(survey_source=str(export))
+    _write(export, "ms_leads.csv", "respondent_id\nMS002\n")  # the contents of a survey export
+    assert fp(survey_source=str(export)) != base
+    assert fp(survey_source="reconstruction") != fp(survey_source="dummy")
+
+
+def test_a_checkout_running_another_checkouts_code_is_refused(tmp_path):
+    import subprocess
+    import sys
+
+    _write(tmp_path, "config/chain.yaml", "notebooks: {}\n")
+    done = subprocess.run([sys.executable, "-m", "helpers.chain"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "imports the helpers from" in done.stderr and str(tmp_path) in done.stderr
