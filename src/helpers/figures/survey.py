@@ -92,9 +92,7 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
                     "rows_count": k,
                     "rows_percent": reconstruct._pct(k, n),
                     "stat_id": row.stat_id,
-                    "also_printed": "; ".join(
-                        f"{r.stat_id} as '{_label(r)}' ({r.section})" for r in also.itertuples()
-                    ),
+                    "also_printed": "; ".join(f"{r.stat_id} as '{_label(r)}' ({r.section})" for r in also.itertuples()),
                     "tier": "report",
                 }
             )

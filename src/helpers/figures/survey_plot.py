@@ -146,8 +146,11 @@ def _categories(data: pd.DataFrame) -> list[str]:
     present = list(dict.fromkeys(data["category"]))
     known = [c for c in ORDER if c in present]
     rest = [c for c in present if c not in known and c not in STRIP]
-    return known + rest + [c for c in present if c in STRIP and c != NOT_PUBLISHED] + (
-        [NOT_PUBLISHED] if NOT_PUBLISHED in present else []
+    return (
+        known
+        + rest
+        + [c for c in present if c in STRIP and c != NOT_PUBLISHED]
+        + ([NOT_PUBLISHED] if NOT_PUBLISHED in present else [])
     )
 
 
