@@ -136,6 +136,22 @@ def test_every_saved_figure_is_registered_with_its_notebook(built):
         assert set(record["tiers"]) <= set(registry.get(figure_id).tiers), figure_id
 
 
+def test_no_saved_figure_is_clipped(built):
+    """Generic, for every figure the chain saves (official ones too): no ink on the PNG's 2-pixel border."""
+    import numpy as np
+    from PIL import Image
+
+    clipped = []
+    for png in sorted((built[0][0] / "reports" / "figures").glob("*.png")):
+        pixels = np.asarray(Image.open(png).convert("L"))
+        border = np.concatenate(
+            [pixels[:2].ravel(), pixels[-2:].ravel(), pixels[:, :2].ravel(), pixels[:, -2:].ravel()]
+        )
+        if (border < 245).any():
+            clipped.append(png.name)
+    assert clipped == [], f"ink on the border (something clipped): {clipped}"
+
+
 def test_editing_one_figure_module_reruns_only_the_notebooks_that_import_it(built):
     copy, _ = built[0]
     module = copy / "src" / "helpers" / "figures" / "official.py"

@@ -31,19 +31,28 @@ def test_rows_look_like_a_survey_export(built):
         "MS strategic lead": 11,
         "Other (MS champion)": 9,
     }
-    answers = likert.recode(ms["ms_prioritised_by_org"], "agreement5")
+    answers = likert.recode(ms["ms_prioritised_by_org"], "agreement5", reconstruction=True)
     assert answers.notna().all()
+    # no invented split: only the printed combined answer and 'Not published' (38% agree = 14 of 37)
+    assert ms["ms_prioritised_by_org"].value_counts().to_dict() == {
+        "Not published": 23,
+        "Agree or strongly agree (split not published)": 14,
+    }
+    with pytest.raises(ValueError, match="Not published"):
+        likert.recode(ms["ms_prioritised_by_org"], "agreement5")  # a real export may not hold it
     frontline = built["rows"]["frontline"]
     assert frontline["fl_training_level"].notna().sum() == 41  # item n=41 of 44 rows: blanks are non-response
 
 
-def test_cells_mark_reconstructed_and_illustrative(built):
+def test_cells_mark_reconstructed_and_not_published(built):
     cells = built["cells"]
-    assert set(cells["status"]) == {"reconstructed", "illustrative"}
-    yes = cells[(cells["item_id"] == "ms_control_strategy") & (cells["level"] == "answer")]
+    assert set(cells["status"]) == {"reconstructed", "not_published"}
+    yes = cells[(cells["item_id"] == "ms_control_strategy") & (cells["level"] == "answer") & (cells["count"] > 0)]
     assert set(yes["status"]) == {"reconstructed"}
     need = cells[(cells["item_id"] == "need_improvement_policy") & (cells["level"] == "answer")]
-    assert set(need["status"]) == {"illustrative"}
+    assert set(need["status"]) == {"not_published"} and set(built["rows"]["ms_leads"][need["item_id"].iloc[0]]) == {
+        "Not published"
+    }
 
 
 def test_two_builds_are_equal(built):

@@ -137,6 +137,14 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
     return timings
 
 
+def _clear_figures_of(figures: Path, notebook: str) -> None:
+    """Remove the figures a notebook saved last time, so that a figure it no longer makes does not linger."""
+    for record in figures.glob("*.json"):
+        if json.loads(record.read_text(encoding="utf-8")).get("notebook") == notebook:
+            for file in figures.glob(f"{record.stem}.*"):
+                file.unlink()
+
+
 def _render_print(steps: list[graph.Step], prints: dict[str, str], pdf: bool) -> str:
     """What the index and the merged PDF depend on: every notebook's fingerprint, and whether there is a PDF."""
     return json.dumps([prints[s.name] for s in steps] + [str(pdf)])
@@ -177,6 +185,7 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
         prints[step.name] = graph.fingerprint(step, resolved.get(step.name, {}), root, staging)
         if stale(step.name, prints[step.name]):
             ran.add(step.name)
+            _clear_figures_of(staging / "reports" / "figures", step.name)
             return True
         print(f"  skip  {step.name:<40} unchanged", flush=True)
         return False

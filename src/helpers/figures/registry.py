@@ -38,37 +38,6 @@ class Figure:
         return "Figures " + ", ".join(map(str, self.numbers))
 
 
-def _need_for_improvement() -> list[Figure]:
-    themes = [
-        "policy",
-        "training & education",
-        "community engagement",
-        "multi-agency collaboration",
-        "prevention",
-        "resource allocation",
-        "data & infrastructure",
-        "victim support",
-        "investigation and prosecution",
-        "legislation",
-    ]
-    groups = [("system_leaders", "System Leaders"), ("ms_leads", "MS Leads"), ("frontline", "Frontline officers")]
-    out, number = [], 27
-    for theme in themes:
-        for population, name in groups:
-            out.append(
-                Figure(
-                    f"fig{number}",
-                    (number,),
-                    f"{name}: need for improvement, {theme}",
-                    "05_need_for_improvements",
-                    population,
-                    ("report", "reconstructed", "illustrative") if number == 32 else ("illustrative",),
-                )
-            )
-            number += 1
-    return out
-
-
 FIGURES: list[Figure] = [
     Figure("fig57", (1, 57), "Research framework", "06_methodology", "report", ("report",)),
     Figure(
@@ -77,7 +46,7 @@ FIGURES: list[Figure] = [
         "MS Leads: prioritisation of MSHT",
         "01_prioritisation",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig03",
@@ -85,7 +54,7 @@ FIGURES: list[Figure] = [
         "Frontline officers: prioritisation",
         "01_prioritisation",
         "frontline",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure("fig04", (4,), "System Leaders: effectiveness score", "01_prioritisation", "system_leaders", ("report",)),
     Figure("fig05", (5,), "Sub-threats of MSHT", "02_identifying_the_challenge", "report", ("report",)),
@@ -127,7 +96,7 @@ FIGURES: list[Figure] = [
         "Prevalence",
         "02_identifying_the_challenge",
         "several",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig12",
@@ -135,7 +104,7 @@ FIGURES: list[Figure] = [
         "Increase in prevalence since joining",
         "02_identifying_the_challenge",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig13",
@@ -143,7 +112,7 @@ FIGURES: list[Figure] = [
         "Understanding of MSHT",
         "02_identifying_the_challenge",
         "several",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig14",
@@ -159,11 +128,11 @@ FIGURES: list[Figure] = [
         "Readiness compared to five years ago",
         "03_investigating_and_disrupting",
         "ms_leads",
-        ("illustrative",),
+        ("not published",),
     ),
     Figure("fig16", (16,), "Functions of the dedicated teams", "03_investigating_and_disrupting", "rocu", ("report",)),
     Figure(
-        "fig17", (17,), "MS Leads by rank", "06_methodology", "ms_leads", ("report", "reconstructed", "illustrative")
+        "fig17", (17,), "MS Leads by rank", "06_methodology", "ms_leads", ("report", "reconstructed", "not published")
     ),
     Figure(
         "fig18",
@@ -171,7 +140,7 @@ FIGURES: list[Figure] = [
         "MS Leads time in role",
         "06_methodology",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig19",
@@ -179,7 +148,7 @@ FIGURES: list[Figure] = [
         "MS Leads time in the response",
         "06_methodology",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig20",
@@ -187,7 +156,7 @@ FIGURES: list[Figure] = [
         "Financial investigators",
         "03_investigating_and_disrupting",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig21",
@@ -195,7 +164,7 @@ FIGURES: list[Figure] = [
         "Victim navigators",
         "03_investigating_and_disrupting",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig22",
@@ -203,7 +172,7 @@ FIGURES: list[Figure] = [
         "External support mechanisms",
         "03_investigating_and_disrupting",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig23", (23,), "Outcomes of recorded crimes", "04_bringing_perpetrators_to_justice", "official", ("official",)
@@ -222,7 +191,7 @@ FIGURES: list[Figure] = [
         "Other legislation used instead of the MSA",
         "04_bringing_perpetrators_to_justice",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
     Figure(
         "fig26",
@@ -230,10 +199,17 @@ FIGURES: list[Figure] = [
         "Evidence-led prosecutions",
         "04_bringing_perpetrators_to_justice",
         "ms_leads",
-        ("report", "reconstructed", "illustrative"),
+        ("report", "reconstructed", "not published"),
     ),
-    *_need_for_improvement(),
-    Figure("fig58", (58,), "Respondents by region", "06_methodology", "ms_leads", ("illustrative",)),
+    Figure(
+        "fig27_56",
+        tuple(range(27, 57)),
+        "Need for improvement by theme and group (one summary of Figures 27–56)",
+        "05_need_for_improvements",
+        "several",
+        ("report", "not published"),
+    ),
+    Figure("fig58", (58,), "Respondents by region", "06_methodology", "ms_leads", ("not published",)),
     Figure(
         "ops",
         (),

@@ -75,7 +75,7 @@ def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
     ax.set_xticks([2015, 2017, 2019, 2021, 2023, 2025])
     ax.set_ylabel("Perceived effectiveness (1 to 10)")
     title = "System Leaders' perceived effectiveness of the policing response to MSHT over the last decade (n=22)"
-    ax.set_title(title, loc="left", fontsize=11, wrap=True)
+    ax.set_title("\n".join(_wrap(title, 62)), loc="left", fontsize=11)
     _tight(fig)
     meta = dict(
         label="Figure 4",
@@ -147,7 +147,7 @@ def fig16(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
         ax.text(v + 0.15, y, str(v), va="center", fontsize=9)
     ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
     title = "Function of the 24 dedicated MSHT teams (44 police forces incl. BTP; ROCU coordinators)"
-    ax.set_title(title, loc="left", fontsize=11, wrap=True)
+    ax.set_title("\n".join(_wrap(title, 62)), loc="left", fontsize=11)
     _tight(fig)
     parts = ", ".join(f"{r.function} {r.teams}" for r in data.itertuples())
     meta = dict(
@@ -200,6 +200,10 @@ def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], heig
             cell.set_height(0.12)
         else:
             cell.set_height(0.055 * lines.iloc[row - 1] + 0.02)
+    total = 0.12 + sum(0.055 * k + 0.02 for k in lines)
+    if total > 0.97:  # keep the whole table inside the axes (and the canvas)
+        for cell in t.get_celld().values():
+            cell.set_height(cell.get_height() * 0.97 / total)
     ax.set_title(title, loc="left", fontsize=11)
     return fig
 

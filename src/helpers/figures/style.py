@@ -5,12 +5,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from afcharts.af_colours import get_af_colours
 
-TIERS = ("official", "report", "reconstructed", "illustrative")
+TIERS = ("official", "report", "reconstructed", "illustrative", "not published")
 TIER_NOTE = {
     "official": "published official statistics (URL and quote for every value in the data files)",
     "report": "values as printed in the report",
     "reconstructed": "respondent-level rows reconstructed to give back the report's printed percentages",
     "illustrative": "ILLUSTRATIVE: synthetic values where nothing was published; not a finding",
+    "not published": "the report did not print it: shown as such (hatched or in words), never filled",
 }
 ILLUSTRATIVE_HATCH = "////"
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)

@@ -1,9 +1,11 @@
-"""Survey figures: a diverging stacked Likert bar chart, 100% stacked bars and simple horizontal bars.
+"""Survey figures: every value the report prints for a figure, exactly as printed, and nothing invented.
 
-Shares are recomputed from the reconstructed respondent rows (data/processed/survey) with likert.shares.
-Every segment carries its tier from reconstruct's `cells`: `reconstructed` when its count follows from a
-printed percentage, `illustrative` when it was filled by the documented illustrative pattern; illustrative
-segments are hatched with style.ILLUSTRATIVE_HATCH and labelled 'illustrative' in the legend.
+Default (survey_source='reconstruction'): each bar shows the percentages the report prints for that figure
+(survey_published rows whose `figure` is its number), labelled as printed; a value no whole count of n
+respondents gives carries a dagger and a note with the nearest count (the count the reconstructed rows hold).
+The rest of the bar is one hatched 'not published' segment. A figure with nothing printed shows the question,
+scale, n and the text's sentences instead of bars (survey_plot). survey_source=<folder> (a real export): the
+shares of every answer, computed from the export's rows; nothing is 'not published' and no code changes.
 """
 
 from __future__ import annotations
@@ -14,71 +16,145 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import paths
-from ..survey import likert, reconstruct
-from .survey_plot import illustrative_title, plot
-from .survey_specs import COLLAPSED_LABELS, FIGURES, POP_SOURCE, ROLES
+from ..survey import granularity, likert, reconstruct
+from ..survey.published import load_published
+from .survey_meta import metadata
+from .survey_plot import plot
+from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
+from .survey_text import TEXT
+
+__all__ = ["FIGURES", "draw", "figure_data", "load", "metadata"]
+
+# Printed categories as the charts name them, and where they sit on a diverging bar.
+CATEGORY = {
+    "agree": "Agree",
+    "disagree": "Disagree",
+    "neutral": "Neither agree nor disagree",
+    "unsure_or_neutral": "Unsure or neither agree nor disagree",
+    "always_or_often": "Often or always",
+    "often": "Often",
+    "sometimes": "Sometimes",
+    "rarely": "Rarely",
+    "never": "Never",
+    "unsure": "Unsure",
+}
+NOT_PUBLISHED = "Not published"
 
 
-def figure_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFrame) -> pd.DataFrame:
-    """Tidy shares of every bar of the figure, recomputed from the rows, each with its tier."""
+def _number(figure_id: str) -> int:
+    return int(FIGURES[figure_id]["label"].split()[-1])
+
+
+def _bars(figure_id: str):
+    """(bar text, population, item_id, subgroup) of every bar, role bars first for by-role figures."""
+    for text, population, item_id in FIGURES[figure_id]["rows"]:
+        if FIGURES[figure_id].get("by_role"):
+            for code, name in ROLES:
+                yield name, population, item_id, code
+            yield "All MS Leads", population, item_id, "all"
+        else:
+            yield text, population, item_id, "all"
+
+
+def _label(row) -> str:
+    return CATEGORY.get(row.category) or " ".join(reconstruct.PRINTED[row.category])
+
+
+def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame) -> pd.DataFrame:
+    """One row per printed value of the figure (tier report) and per bar's unprinted remainder (not published)."""
+    number = _number(figure_id)
+    stats = published[(published["unit"] == "percent") & published["n"].notna()]
+    out = []
+    for bar, population, item_id, subgroup in _bars(figure_id):
+        item = stats[(stats["population"] == population) & (stats["item_id"] == item_id)]
+        item = item[item["subgroup"] == subgroup]
+        mine = item[item["figure"] == str(number)].drop_duplicates(["category", "value"])
+        others = item[item["figure"] != str(number)]
+        frame = rows[population]
+        answers = reconstruct.recoded(frame, population, item_id, _scale(item_id))
+        if subgroup != "all":
+            answers = answers[frame["role"] == reconstruct.ROLE_LABELS[subgroup]]
+        n = int(mine["n"].iloc[0]) if len(mine) else int(answers.notna().sum())
+        base = {"figure_id": figure_id, "bar": f"{bar} (n={n})"}
+        base |= {"population": population, "item_id": item_id, "subgroup": subgroup, "n": n}
+        for row in mine.itertuples():
+            members = set(reconstruct.PRINTED[row.category])
+            k = int(sum(1 for a in answers.dropna() if likert.members_of(a) and set(likert.members_of(a)) <= members))
+            possible = bool(granularity.counts_for(float(row.value), n))
+            also = others[others["value"] == row.value]
+            out.append(
+                base
+                | {
+                    "category": _label(row),
+                    "percent": float(row.value),
+                    "printed": f"{row.value:g}%",
+                    "possible_for_n": possible,
+                    "rows_count": k,
+                    "rows_percent": reconstruct._pct(k, n),
+                    "stat_id": row.stat_id,
+                    "also_printed": "; ".join(f"{r.stat_id} as '{_label(r)}' ({r.section})" for r in also.itertuples()),
+                    "tier": "report",
+                }
+            )
+        rest = round(100 - float(mine["value"].sum()), 6) if len(mine) else 100.0
+        if rest > 0:
+            k = int((answers == likert.NOT_PUBLISHED).sum())
+            out.append(
+                base
+                | {
+                    "category": NOT_PUBLISHED,
+                    "percent": rest,
+                    "printed": "",
+                    "possible_for_n": True,
+                    "rows_count": k,
+                    "rows_percent": reconstruct._pct(k, n),
+                    "stat_id": "",
+                    "also_printed": "",
+                    "tier": "not published",
+                }
+            )
+    return pd.DataFrame(out)
+
+
+def _scale(item_id: str) -> str:
+    cells = reconstruct.load_cells()
+    return str(cells.loc[cells["item_id"] == item_id, "scale"].iloc[0])
+
+
+def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Shares of every answer of every bar, from a real export's rows (tier report: the survey's own data)."""
     spec = FIGURES[figure_id]
     out = []
-    answer_cells = cells[cells["level"] == "answer"]
-    dropin = bool((cells["status"] == "report").all())  # a real export: every cell is the survey's own data
-    for text, population, item_id in spec["rows"]:
-        item_cells = answer_cells[(answer_cells["population"] == population) & (answer_cells["item_id"] == item_id)]
-        scale = item_cells["scale"].iloc[0]
+    for bar, population, item_id, subgroup in _bars(figure_id):
         frame = rows[population]
-        answers = reconstruct.recoded(frame, population, item_id, scale)
-        groups = [("all", text)]
-        if spec.get("by_role"):
-            groups = [(code, name) for code, name in ROLES] + [("all", "All MS Leads")]
-        for subgroup, bar in groups:
-            subset = answers if subgroup == "all" else answers[frame["role"] == reconstruct.ROLE_LABELS[subgroup]]
-            status = dict(
-                zip(
-                    item_cells.loc[item_cells["subgroup"] == subgroup, "category"],
-                    item_cells.loc[item_cells["subgroup"] == subgroup, "status"],
-                )
-            )
-            scale_key = scale
-            if spec.get("collapse") == scale:
-                groups_ = likert.COLLAPSES[scale]
-                names = COLLAPSED_LABELS[scale]
-                subset = likert.collapse(subset, groups_).cat.rename_categories(names)
-                printed = cells[
-                    (cells["level"] == "printed")
-                    & (cells["population"] == population)
-                    & (cells["item_id"] == item_id)
-                    & (cells["subgroup"] == subgroup)
-                ]
-                printed_sets = [set(reconstruct.PRINTED[c]) for c in printed["category"]]
-                status = {
-                    names[g]: "report"
-                    if all(status.get(x) == "report" for x in m)
-                    else "reconstructed"
-                    if (set(m) in printed_sets or all(status.get(x) == "reconstructed" for x in m))
-                    else "illustrative"
-                    for g, m in groups_.items()
+        scale = _scale(item_id)
+        answers = likert.recode(frame[item_id], scale)
+        if subgroup != "all":
+            answers = answers[frame["role"] == reconstruct.ROLE_LABELS[subgroup]]
+        if spec.get("collapse") == scale:
+            answers = likert.collapse(answers, likert.COLLAPSES[scale]).cat.rename_categories(COLLAPSED_LABELS[scale])
+        table = likert.shares(answers)
+        n = int(table["n"].iloc[0])
+        for r in table.itertuples():
+            out.append(
+                {
+                    "figure_id": figure_id,
+                    "bar": f"{bar} (n={n})",
+                    "population": population,
+                    "item_id": item_id,
+                    "subgroup": subgroup,
+                    "n": n,
+                    "category": r.category,
+                    "percent": r.percent,
+                    "printed": "",
+                    "possible_for_n": True,
+                    "rows_count": r.count,
+                    "rows_percent": r.percent,
+                    "stat_id": "",
+                    "also_printed": "",
+                    "tier": "report",
                 }
-                scale_key = f"{scale}:collapsed"
-            table = likert.shares(subset)
-            for r in table.itertuples():
-                out.append(
-                    {
-                        "figure_id": figure_id,
-                        "bar": bar,
-                        "population": population,
-                        "item_id": item_id,
-                        "scale": scale_key,
-                        "subgroup": subgroup,
-                        "category": r.category,
-                        "count": r.count,
-                        "n": r.n,
-                        "percent": r.percent,
-                        "tier": "report" if dropin else status.get(r.category, "illustrative"),
-                    }
-                )
+            )
     return pd.DataFrame(out)
 
 
@@ -97,18 +173,18 @@ def _dropin_folder(survey_source) -> Path | None:
     return folder
 
 
-def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Respondent rows per population and the cells (item scales and tiers).
+def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], bool]:
+    """Respondent rows per population, and whether they are a real export.
 
-    'reconstruction': the rows of data/processed/survey with their reconstructed/illustrative tiers. A folder
-    (absolute, or relative to the repository root): a real export with the same files and columns; every
-    answer is recoded with likert.recode (label variants accepted, unknown labels stop with file, line and
-    column) and every cell is tier 'report', the survey's own data.
+    'reconstruction': the rows of data/processed/survey ('Not published' where the report printed nothing). A
+    folder (absolute, or relative to the repository root): a real export with the same files and columns;
+    every answer is recoded with likert.recode (label variants accepted, unknown labels, including 'Not
+    published', stop with file, line and column).
     """
     folder = _dropin_folder(survey_source)
-    cells = reconstruct.load_cells()
     if folder is None:
-        return ({pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, cells)
+        return {pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, False
+    cells = reconstruct.load_cells()
     scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
     rows = {}
     for pop in reconstruct.POPULATIONS:
@@ -122,107 +198,15 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
             coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
             frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
         rows[pop] = frame
-    cells = cells.copy()
-    cells["status"] = "report"
-    return rows, cells
+    return rows, True
+
+
+def figure_data(figure_id: str, survey_source: str = "reconstruction") -> pd.DataFrame:
+    rows, export = load(survey_source)
+    return export_data(figure_id, rows) if export else printed_data(figure_id, rows, load_published())
 
 
 def draw(figure_id: str, survey_source: str = "reconstruction") -> tuple[plt.Figure, pd.DataFrame]:
-    rows, cells = load(survey_source)
-    data = figure_data(figure_id, rows, cells)
-    return plot(data, FIGURES[figure_id]["kind"], FIGURES[figure_id]["title"]), data
-
-
-def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
-    """label, title, data, caption, source, tiers and alt text for save.save_figure."""
+    data = figure_data(figure_id, survey_source)
     spec = FIGURES[figure_id]
-    tiers = sorted(set(data["tier"]))
-    if tiers == ["report"]:
-        return _metadata_dropin(figure_id, data, notebook)
-    illustrative = "illustrative" in tiers
-    reconstructed = "reconstructed" in tiers
-    save_tiers = (["report", "reconstructed"] if reconstructed else []) + (["illustrative"] if illustrative else [])
-    pops = list(dict.fromkeys(data["population"]))
-    source = "; ".join(
-        f"{POP_SOURCE[p]} as printed in the report (Leapwise for IASC, July 2025), section "
-        f"'{spec['section']}', {spec['label']}"
-        for p in pops
-    )
-    if not reconstructed:
-        caption = (
-            f"ILLUSTRATIVE ONLY. The report prints no numbers for {spec['label']}; every bar is filled by "
-            "the documented illustrative pattern (reconstruct.WEIGHTS), not a finding. It shows the layout "
-            "of the report's chart, not its values."
-        )
-    else:
-        caption = (
-            f"{spec['label']} redrawn from respondent rows reconstructed so that they give back the "
-            "percentages the report prints (tiers report/reconstructed). "
-        )
-        caption += (
-            "Hatched segments are illustrative: the report prints only combined shares there (for example "
-            "'agree' without the split into agree / strongly agree) or nothing, and they are filled by a "
-            "documented fixed pattern."
-            if illustrative
-            else "Every segment follows from a printed value."
-        )
-    ns = "; ".join(f"{b}: n={int(n)}" for b, n in data.groupby("bar", sort=False)["n"].first().items())
-    caption += f" Base: valid answers ({ns})."
-    parts = []
-    for bar, d in data.groupby("bar", sort=False):
-        shares = ", ".join(f"{r.category} {r.percent:.0f}%" for r in d.itertuples() if r.count)
-        parts.append(f"{bar}: {shares}")
-    kind = {
-        "diverging": "Diverging stacked bar chart",
-        "stacked": "100% stacked bar chart",
-        "bar": "Horizontal bar chart",
-    }[spec["kind"]]
-    alt = (
-        f"{kind} of {spec['title']}. "
-        + ". ".join(parts)
-        + "."
-        + (" Hatched segments are illustrative, not printed in the report." if illustrative else "")
-    )
-    if not reconstructed:
-        alt = "ILLUSTRATIVE, no data published: the chart is stamped as such. " + alt
-    title = spec["title"] if reconstructed else illustrative_title(spec["title"])
-    return dict(
-        label=spec["label"],
-        title=title,
-        data=data,
-        caption=caption,
-        source=source,
-        tiers=save_tiers,
-        alt=alt,
-        notebook=notebook,
-    )
-
-
-def _metadata_dropin(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
-    """Metadata of a figure drawn from a real survey export (survey_source = a folder): tier 'report'."""
-    spec = FIGURES[figure_id]
-    ns = "; ".join(f"{b}: n={int(n)}" for b, n in data.groupby("bar", sort=False)["n"].first().items())
-    caption = (
-        f"{spec['label']} drawn from the survey's own respondent-level export (survey_source folder), "
-        f"answers recoded with likert.recode; shares over valid answers, rounded half up. Base: {ns}."
-    )
-    parts = [
-        f"{bar}: " + ", ".join(f"{r.category} {r.percent:.0f}%" for r in d.itertuples() if r.count)
-        for bar, d in data.groupby("bar", sort=False)
-    ]
-    kind = {
-        "diverging": "Diverging stacked bar chart",
-        "stacked": "100% stacked bar chart",
-        "bar": "Horizontal bar chart",
-    }[spec["kind"]]
-    source = f"Leapwise survey export, section '{spec['section']}', {spec['label']}"
-    return dict(
-        label=spec["label"],
-        title=spec["title"],
-        data=data,
-        caption=caption,
-        source=source,
-        tiers=["report"],
-        alt=f"{kind} of {spec['title']}. " + ". ".join(parts) + ".",
-        notebook=notebook,
-    )
+    return plot(data, spec, TEXT[_number(figure_id)]), data

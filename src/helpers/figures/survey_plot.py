@@ -1,248 +1,245 @@
-"""Drawing survey figures: Likert palettes, diverging and stacked bars, illustrative stamps."""
+"""Drawing survey figures: diverging Likert bars with a separate unsure / not-published strip, 100% stacked bars,
+simple bars, and a text panel for figures with nothing printed. One meaning per colour across all charts."""
 
 from __future__ import annotations
 
-import warnings
+import textwrap
 
-import matplotlib.colors as mcolors
-import matplotlib.patheffects as patheffects
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
-from ..survey import likert
 from . import style
-from .survey_specs import COLLAPSED_LABELS
 
-NON_SUB = set(likert.NON_SUBSTANTIVE) | {"Don't know", "Unsure"}
+NOT_PUBLISHED = "Not published"
+NP_STYLE = dict(facecolor="white", edgecolor="#8C8C8C", hatch="///", linewidth=0.6)
+BLUE, MID_BLUE, GREY, ORANGE, PINK, PURPLE = "#12436D", "#5B8DBF", "#BFBFBF", "#F46A25", "#801650", "#A285D1"
+# The same colour means the same thing on every survey chart.
+COLOUR = {
+    "Agree": BLUE,
+    "Agree (incl. strongly)": BLUE,
+    "Strongly agree": BLUE,
+    "Often or always": BLUE,
+    "Always or often": BLUE,
+    "Always": BLUE,
+    "Often": MID_BLUE,
+    "Neither agree nor disagree": GREY,
+    "Sometimes": GREY,
+    "Disagree": ORANGE,
+    "Disagree (incl. strongly)": ORANGE,
+    "Rarely": ORANGE,
+    "Rarely or never": ORANGE,
+    "Strongly disagree": PINK,
+    "Never": PINK,
+    "Unsure": PURPLE,
+    "Don't know": PURPLE,
+    "Unsure or neither agree nor disagree": PURPLE,
+}
+POSITIVE = {"Agree", "Agree (incl. strongly)", "Strongly agree"}
+NEGATIVE = {"Disagree", "Disagree (incl. strongly)", "Strongly disagree"}
+MIDDLE = {"Neither agree nor disagree"}
+STRIP = {"Unsure", "Don't know", "Unsure or neither agree nor disagree", NOT_PUBLISHED}
+GREENS = ["#C7E9C0", "#A1D99B", "#74C476", "#31A354", "#006D2C"]  # categories that are not an evaluation
+NARROW = 7.0  # segments narrower than this (percentage points) get their label in the note below the chart
 
 
-def order_of(scale_key: str) -> list[str]:
-    """Category labels in plotting order for a scale or a collapsed scale ('agreement5:collapsed')."""
-    scale, _, collapsed = scale_key.partition(":")
-    if collapsed:
-        labels = COLLAPSED_LABELS[scale]
-        order = (
-            ["disagree", "neutral", "agree", "dont_know"]
-            if scale == "agreement5"
-            else ["rarely_or_never", "sometimes", "always_or_often", "unsure"]
-        )
-        return [labels[k] for k in order]
-    return likert.SCALES[scale]
+def colour(category: str, position: int = 0) -> str:
+    return COLOUR.get(category, GREENS[position % len(GREENS)])
 
 
-def _lighten(colour: str, amount: float) -> tuple:
-    r, g, b = mcolors.to_rgb(colour)
-    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False))
 
 
-def palette(scale: str) -> dict[str, object]:
-    labels = order_of(scale)
-    substantive = [lab for lab in labels if lab not in NON_SUB]
-    colours: dict[str, object] = {}
-    if scale.endswith(":collapsed"):
-        colours.update(zip(substantive, [style.CATEGORICAL[3], style.GREY, style.CATEGORICAL[0]]))
-        colours.setdefault(labels[-1], "#E6E6E6")
-        return colours
-    if scale in ("agreement5", "need_improvement", "readiness", "frequency5") and len(substantive) == 5:
-        neg, pos = style.CATEGORICAL[3], style.CATEGORICAL[0]
-        colours.update(zip(substantive, [neg, _lighten(neg, 0.5), style.GREY, _lighten(pos, 0.5), pos]))
-    elif scale == "need_improvement" or len(substantive) <= 5:
-        colours.update(
-            zip(substantive, style.SEQUENTIAL[::-1][: len(substantive)] if len(substantive) > 2 else style.DUO)
-        )
+def _segment(ax, y, left, row, col, notes, narrow: float = NARROW) -> None:
+    width = float(row.percent)
+    if row.category == NOT_PUBLISHED:
+        ax.barh(y, width, left=left, height=0.6, **NP_STYLE)
+        return
+    ax.barh(y, width, left=left, height=0.6, color=col, edgecolor="white", linewidth=0.6)
+    text = row.printed or f"{row.percent:g}%"
+    text += "" if row.possible_for_n else "\u2020"
+    if width >= narrow:
+        dark = col in (BLUE, MID_BLUE, PINK, "#31A354", "#006D2C")
+        ax.text(left + width / 2, y, text, ha="center", va="center", fontsize=8, color="white" if dark else "black")
     else:
-        colours.update({lab: style.CATEGORICAL[i % len(style.CATEGORICAL)] for i, lab in enumerate(substantive)})
-    if scale == "need_improvement":
-        colours.update(
-            zip(
-                substantive,
-                [
-                    style.CATEGORICAL[0],
-                    _lighten(style.CATEGORICAL[0], 0.5),
-                    _lighten(style.CATEGORICAL[3], 0.5),
-                    style.CATEGORICAL[3],
-                ],
-            )
+        notes.append(f"{row.bar.split(' (n=')[0]}, {row.category}: {text} (too narrow to label in the bar)")
+
+
+def _dagger_notes(data: pd.DataFrame) -> list[str]:
+    out = []
+    for r in data[~data["possible_for_n"].astype(bool)].itertuples():
+        out.append(
+            f"\u2020 {r.bar.split(' (n=')[0]}, {r.category}: printed {r.printed}; no whole number of {r.n} "
+            f"respondents gives it; the nearest is {r.rows_count}/{r.n} = {r.rows_percent:g}%."
         )
-    for lab in labels:
-        colours.setdefault(lab, "#E6E6E6")
-    return colours
+    return out
 
 
-def _legend(ax, scale: str, colours: dict, any_illustrative: bool, present: list[str]) -> None:
-    handles = [Patch(facecolor=colours[lab], label=lab) for lab in order_of(scale) if lab in present]
-    if any_illustrative:
-        handles.append(
-            Patch(
-                facecolor="white",
-                edgecolor="#595959",
-                hatch=style.ILLUSTRATIVE_HATCH,
-                label="illustrative (not printed)",
-            )
-        )
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=8, frameon=False)
+def _legend(fig, categories: list[str]) -> list:
+    handles = [
+        Patch(**NP_STYLE, label="Not published: answers whose shares the report did not print")
+        if c == NOT_PUBLISHED
+        else Patch(facecolor=colour(c, i), label=c)
+        for i, c in enumerate(categories)
+    ]
+    return handles
 
 
-def _segment(ax, y, left, width, colour, tier, label_value):
-    ax.barh(
-        y,
-        width,
-        left=left,
-        color=colour,
-        edgecolor="white" if tier != "illustrative" else "#595959",
-        hatch=style.ILLUSTRATIVE_HATCH if tier == "illustrative" else None,
-        linewidth=0.5,
-        height=0.6,
+def _layout(fig, axes: list, title: str, handles: list, notes: list[str], n_bars: int) -> None:
+    """Fixed layout in inches, top to bottom: title, legend, bars, x axis, notes; nothing outside the canvas."""
+    width, left, right = 9.0, 2.55, 0.25
+    title_text = _wrap(title, 88)
+    note_text = "\n".join(_wrap(n, 125) for n in notes)
+    ncol = min(4, len(handles)) if sum(len(h.get_label()) for h in handles) < 110 else 2
+    title_h = 0.22 * (title_text.count("\n") + 1) + 0.15
+    legend_h = 0.24 * -(-len(handles) // ncol) + 0.1
+    bars_h = 0.5 * n_bars + 0.3
+    axis_h = 0.55
+    notes_h = (0.15 * (note_text.count("\n") + 1) + 0.15) if notes else 0.1
+    height = title_h + legend_h + bars_h + axis_h + notes_h + 0.1
+    fig.set_size_inches(width, height)
+    bottom = (notes_h + axis_h) / height
+    plot_w = width - left - right
+    if len(axes) == 2:
+        main_w, gap = plot_w * 0.72, 0.35
+        axes[0].set_position([left / width, bottom, main_w / width, bars_h / height])
+        axes[1].set_position([(left + main_w + gap) / width, bottom, (plot_w - main_w - gap) / width, bars_h / height])
+    else:
+        axes[0].set_position([left / width, bottom, plot_w / width, bars_h / height])
+    fig.text(0.1 / width, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=11, fontweight="bold")
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.1 / width, 1 - title_h / height),
+        ncol=ncol,
+        fontsize=8,
+        frameon=False,
+        borderaxespad=0,
     )
-    if width >= 6:
-        dark = mcolors.rgb_to_hsv(mcolors.to_rgb(colour))[2] < 0.6
-        ax.text(
-            left + width / 2,
-            y,
-            f"{label_value:.0f}%",
-            ha="center",
-            va="center",
-            fontsize=8,
-            color="white" if dark else "black",
-        )
+    if notes:
+        fig.text(0.1 / width, (notes_h - 0.05) / height, note_text, ha="left", va="top", fontsize=7.5, color="#3D3D3D")
 
 
-def plot(data: pd.DataFrame, kind: str, title: str) -> plt.Figure:
-    """Diverging (Likert), 100% stacked or simple horizontal bars of tidy `figure_data`."""
-    style.use_house_style()
-    scale = data["scale"].iloc[0]
-    colours = palette(scale)
-    bars = list(dict.fromkeys(data["bar"]))
-    fig, ax = plt.subplots(
-        figsize=(8, max(3.4, 2.2 + 0.7 * len(bars))) if kind != "bar" else (8, 1.5 + 0.4 * len(data))
-    )
+ORDER = [
+    "Strongly disagree",
+    "Disagree",
+    "Disagree (incl. strongly)",
+    "Neither agree nor disagree",
+    "Agree",
+    "Agree (incl. strongly)",
+    "Strongly agree",
+    "Often or always",
+    "Always or often",
+    "Always",
+    "Often",
+    "Sometimes",
+    "Rarely",
+    "Rarely or never",
+    "Never",
+]
+
+
+def _categories(data: pd.DataFrame) -> list[str]:
+    """Categories in plotting order: the scale's order, then others as they come, unsure, not published last."""
     present = list(dict.fromkeys(data["category"]))
-    if kind == "bar":
-        d = data.iloc[::-1]
-        for y, r in enumerate(d.itertuples()):
-            colour = style.CATEGORICAL[0]
-            ax.barh(
-                y,
-                r.percent,
-                color=colour,
-                height=0.6,
-                hatch=style.ILLUSTRATIVE_HATCH if r.tier == "illustrative" else None,
-                edgecolor="#595959" if r.tier == "illustrative" else colour,
-            )
-            ax.text(r.percent + 1, y, f"{r.percent:.0f}% ({r.count})", va="center", fontsize=8)
-        ax.set_yticks(range(len(d)), d["category"])
-        ax.set_xlabel("% of respondents answering")
-        handles = (
-            []
-            if all_illustrative(data)
-            else [
-                Patch(
-                    facecolor=style.CATEGORICAL[0],
-                    label="survey data" if (data["tier"] == "report").all() else "reconstructed from printed %",
-                )
-            ]
-        )
-        if (data["tier"] == "illustrative").any():
-            handles.append(
-                Patch(
-                    facecolor=style.CATEGORICAL[0],
-                    edgecolor="#595959",
-                    hatch=style.ILLUSTRATIVE_HATCH,
-                    label="illustrative (not printed)",
-                )
-            )
-        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    known = [c for c in ORDER if c in present]
+    rest = [c for c in present if c not in known and c not in STRIP]
+    return (
+        known
+        + rest
+        + [c for c in present if c in STRIP and c != NOT_PUBLISHED]
+        + ([NOT_PUBLISHED] if NOT_PUBLISHED in present else [])
+    )
+
+
+def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
+    """The figure: bars where something is printed (or the export has answers), a text panel otherwise."""
+    style.use_house_style()
+    title = text["caption"] + ("" if "n=" in text["caption"] or "n =" in text["caption"] else f" (n {text['n']})")
+    printed = data[data["category"] != NOT_PUBLISHED]
+    if printed.empty:
+        return text_panel(title, text)
+    bars = list(dict.fromkeys(data["bar"]))
+    notes: list[str] = []
+    if spec["kind"] == "diverging":
+        fig, (ax, strip) = plt.subplots(1, 2, sharey=True, layout="none")
     else:
-        labels = order_of(scale)
-        substantive = [lab for lab in labels if lab not in NON_SUB]
-        for y, bar in enumerate(reversed(bars)):
-            d = data[data["bar"] == bar].set_index("category")
-            if kind == "diverging":
-                mid = len(substantive) // 2
-                neutral = substantive[mid] if len(substantive) % 2 else None
-                negatives = substantive[:mid]
-                left = -(
-                    sum(d.at[lab, "percent"] for lab in negatives if lab in d.index)
-                    + (d.at[neutral, "percent"] / 2 if neutral in d.index else 0)
-                )
-            else:
-                left = 0.0
-            for lab in labels:
-                if lab not in d.index or d.at[lab, "count"] == 0:
-                    continue
-                if kind == "diverging" and lab in NON_SUB:
-                    continue
-                w = float(d.at[lab, "percent"])
-                _segment(ax, y, left, w, colours[lab], d.at[lab, "tier"], w)
-                left += w
-            if kind == "diverging":
-                dk = [lab for lab in labels if lab in NON_SUB and lab in d.index]
-                for lab in dk:
-                    if d.at[lab, "count"]:
-                        _segment(
-                            ax,
-                            y,
-                            105,
-                            float(d.at[lab, "percent"]),
-                            colours[lab],
-                            d.at[lab, "tier"],
-                            float(d.at[lab, "percent"]),
-                        )
-        ax.set_yticks(range(len(bars)), [b if len(b) < 45 else b[:42] + "..." for b in reversed(bars)])
-        if kind == "diverging":
-            ax.axvline(0, color="#3D3D3D", linewidth=0.8)
-            ax.set_xlim(-100, 130)
-            ax.set_xlabel("% of respondents (negative left of 0; don't know / unsure at right)", fontsize=9)
+        fig, ax = plt.subplots(layout="none")
+    order = _categories(data)
+    for y, bar in enumerate(reversed(bars)):
+        d = data[data["bar"] == bar]
+        if spec["kind"] == "diverging":
+            main = d[~d["category"].isin(STRIP)]
+            neg = main[main["category"].isin(NEGATIVE)]["percent"].sum()
+            mid = main[main["category"].isin(MIDDLE)]["percent"].sum()
+            left = -(neg + mid / 2)
+            for category in ["Strongly disagree", "Disagree", "Disagree (incl. strongly)", *MIDDLE, *POSITIVE]:
+                for row in main[main["category"] == category].itertuples():
+                    _segment(ax, y, left, row, colour(category), notes, narrow=12)
+                    left += float(row.percent)
+            left = 0.0
+            strip_rows = d[d["category"].isin(STRIP)].sort_values("category", key=lambda s: s == NOT_PUBLISHED)
+            for row in strip_rows.itertuples():
+                _segment(strip, y, left, row, colour(row.category), notes, narrow=25)
+                left += float(row.percent)
         else:
-            ax.set_xlim(0, 100)
-            ax.set_xlabel("% of respondents answering", fontsize=9)
-        _legend(ax, scale, colours, (data["tier"] == "illustrative").any(), present)
-    if all_illustrative(data):
-        title = illustrative_title(title)
-    ax.set_title(title, loc="left", fontsize=11, wrap=True)
-    _tight(fig)
-    if all_illustrative(data):
-        stamp(ax)
+            left = 0.0
+            for row in d.sort_values("category", key=lambda s: s.map(order.index)).itertuples():
+                _segment(ax, y, left, row, colour(row.category, order.index(row.category)), notes)
+                left += float(row.percent)
+    ax.set_yticks(range(len(bars)), [_wrap(b, 34) for b in reversed(bars)], fontsize=9)
+    for axis in fig.axes:
+        axis.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", length=0)
+    if spec["kind"] == "diverging":
+        ax.axvline(0, color="#3D3D3D", linewidth=0.8)
+        ax.set_xlim(-100, 100)
+        ax.set_xticks([-100, -50, 0, 50, 100])
+        strip.set_xticks([0, 50, 100])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):.0f}%"))
+        ax.set_xlabel("% of respondents: disagree to the left of 0, agree to the right", fontsize=8)
+        strip.set_xlim(0, 100)
+        strip.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
+        strip.set_xlabel("Unsure, and not published", fontsize=8)
+        strip.tick_params(axis="y", length=0)
+        strip.grid(False)
+    else:
+        total = data.groupby("bar")["percent"].sum().max()
+        ax.set_xlim(0, max(100.0, float(total)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
+        ax.set_xlabel("% of respondents", fontsize=8)
+    sums = data.groupby("bar", sort=False)["percent"].sum()
+    for bar, total in sums.items():
+        if total > 100:
+            notes.append(f"{bar.split(' (n=')[0]}: the printed shares sum to {total:g}% (rounding in the report).")
+    notes = _dagger_notes(data) + notes
+    if spec.get("quote_on_chart"):
+        notes += [f'The report says (line {line}): "{quote}"' for line, quote in text["statements"]]
+    _layout(fig, [ax, strip] if spec["kind"] == "diverging" else [ax], title, _legend(fig, order), notes, len(bars))
     return fig
 
 
-STAMP = "ILLUSTRATIVE: no data published"
-
-
-def all_illustrative(data: pd.DataFrame) -> bool:
-    return bool(len(data)) and bool((data["tier"] == "illustrative").all())
-
-
-def illustrative_title(title: str) -> str:
-    return title if title.startswith("Illustrative:") else f"Illustrative: {title}"
-
-
-def stamp(ax) -> None:
-    """A large light diagonal 'ILLUSTRATIVE: no data published' across the axes, above the bars."""
-    box = ax.get_position()
-    width_pt = box.width * ax.figure.get_figwidth() * 72
-    size = max(12.0, min(28.0, 0.95 * width_pt / (0.66 * len(STAMP))))  # fits the axes width
-    ax.text(
-        0.5,
-        0.5,
-        STAMP,
-        transform=ax.transAxes,
-        rotation=12,
-        ha="center",
-        va="center",
-        fontsize=size,
-        fontweight="bold",
-        color="#404040",
-        alpha=0.55,
-        zorder=10,
-        clip_on=False,
-        path_effects=[patheffects.withStroke(linewidth=3, foreground="white")],
-    )
-
-
-def _tight(fig) -> None:
-    """tight_layout without the 'layout has changed to tight' warning (its text holds the install path)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The figure layout has changed to tight")
-        fig.tight_layout()
+def text_panel(title: str, text: dict, blocks: list[tuple[str, str]] | None = None) -> plt.Figure:
+    """What is known of a figure whose values the report did not print: question, scale, n and the text."""
+    blocks = blocks or [
+        ("Question", text["question"]),
+        ("Answer scale", text["scale"]),
+        ("n as printed", text["n"] or "not printed"),
+        *((f"The report says (line {line})", f'"{quote}"') for line, quote in text["statements"]),
+        ("Not published", "The report prints no share of any answer for this figure, so no bar is drawn."),
+    ]
+    width = 9.0
+    title_text = _wrap(title, 88)
+    bodies = [_wrap(body, 110) for _, body in blocks]
+    title_h = 0.22 * (title_text.count("\n") + 1) + 0.25
+    height = title_h + sum(0.2 + 0.17 * (b.count("\n") + 1) + 0.12 for b in bodies) + 0.15
+    fig = plt.figure(figsize=(width, height), layout="none")
+    fig.text(0.1 / width, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=11, fontweight="bold")
+    y = height - title_h
+    for (head, _), body in zip(blocks, bodies):
+        fig.text(0.1 / width, y / height, head, ha="left", va="top", fontsize=8.5, fontweight="bold")
+        fig.text(0.1 / width, (y - 0.2) / height, body, ha="left", va="top", fontsize=8.5, color="#262626")
+        y -= 0.2 + 0.17 * (body.count("\n") + 1) + 0.12
+    return fig

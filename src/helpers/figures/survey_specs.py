@@ -1,4 +1,5 @@
-"""What each survey figure shows: its label, title, population, items and answer scale (declarative)."""
+"""What each survey figure shows: its label, population, items and chart kind (declarative). Titles are the
+report's captions (survey_text.TEXT); the need-for-improvement Figures 27-56 are one summary (NEED_GROUPS)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ FIGURES: dict[str, dict] = {
     "fig02": dict(
         collapse="agreement5",
         label="Figure 2",
-        title="MS Leads' perceptions of the prioritisation of MSHT (n=37)",
         kind="diverging",
         section="Prioritisation / Current picture",
         rows=[
@@ -38,7 +38,6 @@ FIGURES: dict[str, dict] = {
     "fig03": dict(
         collapse="agreement5",
         label="Figure 3",
-        title="Frontline officers' perceptions of their organisation's prioritisation of MSHT (n=44)",
         kind="diverging",
         section="Prioritisation / Current picture",
         rows=[("My organisation emphasises the importance of tackling MSHT", "frontline", "fl_org_emphasises_msht")],
@@ -46,7 +45,6 @@ FIGURES: dict[str, dict] = {
     "fig11": dict(
         collapse="agreement5",
         label="Figure 11",
-        title="Perceptions of the prevalence of MSHT (MS Leads n=37, Frontline n=43)",
         kind="diverging",
         section="Identifying the challenge / Prevalence",
         rows=[
@@ -58,7 +56,6 @@ FIGURES: dict[str, dict] = {
     "fig12": dict(
         collapse="agreement5",
         label="Figure 12",
-        title="MS Leads' perceptions of the increase in prevalence of MSHT since joining policing (n=37)",
         kind="diverging",
         section="Identifying the challenge / Prevalence",
         rows=[
@@ -71,8 +68,6 @@ FIGURES: dict[str, dict] = {
     "fig13": dict(
         collapse="agreement5",
         label="Figure 13",
-        title="MS Leads' and frontline officers' perceptions of MSHT understanding in "
-        "the police (MS Leads n=37, Frontline n=44)",
         kind="diverging",
         section="Identifying the challenge / Understanding",
         rows=[
@@ -83,22 +78,20 @@ FIGURES: dict[str, dict] = {
     ),
     "fig14": dict(
         label="Figure 14",
-        title="Frontline officers' perceptions of their level of training (n=41)",
         kind="bar",
         section="Identifying the challenge / Training",
         rows=[("Level of training", "frontline", "fl_training_level")],
     ),
     "fig15": dict(
+        quote_on_chart=True,
         label="Figure 15",
-        title="MS Leads' perceptions of their organisation's readiness to tackle "
-        "modern slavery compared to five years ago",
-        kind="diverging",
+        kind="stacked",
         section="Investigating and disrupting / Readiness",
         rows=[("Readiness compared to five years ago", "ms_leads", "ms_org_readiness_vs_5yrs")],
     ),
     "fig17": dict(
+        quote_on_chart=True,
         label="Figure 17",
-        title="MS Leads by rank (n=37)",
         kind="stacked",
         by_role=True,
         section="Investigating and disrupting / MS Leads",
@@ -106,15 +99,14 @@ FIGURES: dict[str, dict] = {
     ),
     "fig18": dict(
         label="Figure 18",
-        title="MS Leads' length of time in current MS role (n=37)",
         kind="stacked",
         by_role=True,
         section="Investigating and disrupting / MS Leads",
         rows=[("Time in role", "ms_leads", "ms_tenure_current_role")],
     ),
     "fig19": dict(
+        quote_on_chart=True,
         label="Figure 19",
-        title="MS Leads' length of time involved in the response to modern slavery (n=37)",
         kind="stacked",
         by_role=True,
         section="Investigating and disrupting / MS Leads",
@@ -123,7 +115,6 @@ FIGURES: dict[str, dict] = {
     "fig20": dict(
         collapse="frequency5",
         label="Figure 20",
-        title="MS Leads' perceptions of the use of financial investigators for MSHT cases (n=37)",
         kind="stacked",
         section="Investigating and disrupting / Financial investigation",
         rows=[("Use of financial investigators", "ms_leads", "ms_fin_investigators_use")],
@@ -131,7 +122,6 @@ FIGURES: dict[str, dict] = {
     "fig21": dict(
         collapse="frequency5",
         label="Figure 21",
-        title="MS Leads' perceptions of victim navigator use (n=37)",
         kind="stacked",
         section="Investigating and disrupting / Victim support",
         rows=[("Use of victim navigators", "ms_leads", "ms_victim_navigators_use")],
@@ -139,19 +129,16 @@ FIGURES: dict[str, dict] = {
     "fig22": dict(
         collapse="frequency5",
         label="Figure 22",
-        title="MS Leads' perceptions of use of external support mechanisms (n=37)",
         kind="stacked",
         section="Investigating and disrupting / External support",
         rows=[
             ("TOEX", "ms_leads", "ms_support_toex_use"),
             ("ROCU coordinators", "ms_leads", "ms_support_rocu_use"),
-            ("NCA", "ms_leads", "ms_support_nca_use"),
+            ("NCA's unit", "ms_leads", "ms_support_nca_use"),
         ],
     ),
     "fig25": dict(
         label="Figure 25",
-        title="MS Leads' perceptions of how often other legislation is used instead "
-        "of the MSA, by exploitation type (n=37)",
         kind="stacked",
         section="Bringing perpetrators to justice / Use of the MSA",
         rows=[
@@ -164,30 +151,24 @@ FIGURES: dict[str, dict] = {
     "fig26": dict(
         collapse="frequency5",
         label="Figure 26",
-        title="MS Leads' perceptions of the pursuit of evidence-led prosecutions for MSHT cases (n=37)",
         kind="stacked",
         section="Bringing perpetrators to justice / Prosecutions",
         rows=[("Evidence-led prosecutions", "ms_leads", "ms_evidence_led_prosecutions")],
     ),
     "fig58": dict(
+        quote_on_chart=True,
         label="Figure 58",
-        title="Survey respondents per region (MS Leads)",
         kind="bar",
         section="Methodology",
         rows=[("Region", "ms_leads", "ms_region")],
     ),
 }
-_fig = 27
-for _key, _name in NEED_AREAS:
-    for _pop in ("system_leaders", "ms_leads", "frontline"):
-        FIGURES[f"fig{_fig}"] = dict(
-            label=f"Figure {_fig}",
-            title=f"{POP_NAME[_pop]}' perceptions of the need for improvement for {_name}",
-            kind="diverging",
-            section="Appendix: need for improvements",
-            rows=[(_name.capitalize(), _pop, f"need_improvement_{_key}")],
-        )
-        _fig += 1
+NEED_GROUPS = [("system_leaders", "System Leaders"), ("ms_leads", "MS Leads"), ("frontline", "Frontline officers")]
+NEED_FIRST = 27  # Figures 27-56: theme by theme, System Leaders, MS Leads, frontline officers
+
+
+def need_figure_number(theme_index: int, group_index: int) -> int:
+    return NEED_FIRST + 3 * theme_index + group_index
 
 
 COLLAPSED_LABELS = {

@@ -55,6 +55,39 @@ SCALES: dict[str, list[str]] = {
 # Categories that are not a position on the scale (shown last, greyed, and excluded by `substantive=True`).
 NON_SUBSTANTIVE = {DONT_KNOW, "Unsure"}
 
+# Answer values of the reconstructed rows (never of a real export): an answer the report did not print, and
+# combined answers where the report prints only the sum of several labels (e.g. 'agree' = Agree + Strongly agree).
+NOT_PUBLISHED = "Not published"
+COMBINED: dict[str, list[str]] = {
+    "Agree or strongly agree (split not published)": ["Agree", "Strongly agree"],
+    "Disagree or strongly disagree (split not published)": ["Disagree", "Strongly disagree"],
+    "Neither agree nor disagree, or don't know (split not published)": ["Neither agree nor disagree", DONT_KNOW],
+    "Not agree (split not published)": ["Strongly disagree", "Disagree", "Neither agree nor disagree", DONT_KNOW],
+    "Always or often (split not published)": ["Always", "Often"],
+    "Rarely or never (split not published)": ["Rarely", "Never"],
+    "Often or sometimes (split not published)": ["Often", "Sometimes"],
+}
+
+
+def combined_label(members: list[str]) -> str:
+    """The reconstruction's answer value for a printed category of several labels (a single label stays)."""
+    if len(members) == 1:
+        return members[0]
+    return next(label for label, m in COMBINED.items() if set(m) == set(members))
+
+
+def members_of(label: str) -> list[str]:
+    """The scale labels an answer value stands for: itself, the members of a combined value, none if unpublished."""
+    return [] if label == NOT_PUBLISHED else COMBINED.get(label, [label])
+
+
+def reconstruction_labels(scale: str) -> list[str]:
+    """The scale's labels, the combined values whose members are all on the scale, and 'Not published'."""
+    labels = SCALES[scale]
+    combined = [c for c, m in COMBINED.items() if set(m) <= set(labels)]
+    return [*labels, *combined, NOT_PUBLISHED]
+
+
 # Named collapses: scale -> group name -> member labels.
 COLLAPSES: dict[str, dict[str, list[str]]] = {
     "agreement5": {
@@ -89,7 +122,9 @@ _ALIASES = {
 }
 
 
-def categorical(scale: str) -> pd.CategoricalDtype:
+def categorical(scale: str, reconstruction: bool = False) -> pd.CategoricalDtype:
+    if reconstruction:
+        return pd.CategoricalDtype(reconstruction_labels(scale), ordered=False)
     return pd.CategoricalDtype(SCALES[scale], ordered=True)
 
 
@@ -102,8 +137,8 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _lookup(scale: str) -> dict[str, str]:
-    labels = SCALES[scale]
+def _lookup(scale: str, reconstruction: bool = False) -> dict[str, str]:
+    labels = reconstruction_labels(scale) if reconstruction else SCALES[scale]
     table = {_normalise(label): label for label in labels}
     dk = next((label for label in labels if label in NON_SUBSTANTIVE), None)
     for variant, target in _ALIASES.items():
@@ -116,14 +151,21 @@ def _lookup(scale: str) -> dict[str, str]:
 
 
 def recode(
-    series: pd.Series, scale: str, *, file: str = "<data>", column: str | None = None, first_line: int = 2
+    series: pd.Series,
+    scale: str,
+    *,
+    file: str = "<data>",
+    column: str | None = None,
+    first_line: int = 2,
+    reconstruction: bool = False,
 ) -> pd.Series:
     """Raw text answers -> ordered Categorical of the scale's labels; blanks -> missing.
 
+    reconstruction=True also accepts the reconstruction's combined values and 'Not published' (unordered).
     Row numbers in the error are CSV lines (header = line 1), taken from the position in `series`.
     """
     column = column or str(series.name)
-    table = _lookup(scale)
+    table = _lookup(scale, reconstruction)
     text = series.astype("string")
     norm = text.map(lambda v: _normalise(v) if isinstance(v, str) else "", na_action=None).fillna("")
     mapped = norm.map(lambda v: table.get(v) if v else None)
@@ -138,7 +180,9 @@ def recode(
             f"{file}, column {column!r}: unknown label(s) for scale {scale!r}: {listed}. Known labels: {SCALES[scale]}"
         )
     return pd.Series(
-        pd.Categorical(mapped.astype("object"), dtype=categorical(scale)), index=series.index, name=series.name
+        pd.Categorical(mapped.astype("object"), dtype=categorical(scale, reconstruction)),
+        index=series.index,
+        name=series.name,
     )
 
 

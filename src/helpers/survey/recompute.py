@@ -47,7 +47,10 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
             role = ROLE_LABELS[row.subgroup]
             answers = answers[frame["role"] == role]
         table = likert.shares(answers)
-        k = int(table.loc[table["category"].isin(PRINTED[category]), "count"].sum())
+        inside = [
+            c for c in table["category"] if likert.members_of(c) and set(likert.members_of(c)) <= set(PRINTED[category])
+        ]
+        k = int(table.loc[table["category"].isin(inside), "count"].sum())
         value = _pct(k, int(table["n"].iloc[0]))
         cell = printed_cells[
             (printed_cells["item_id"] == column)

@@ -12,23 +12,23 @@ labels) such that recomputing each printed percentage from the rows gives the pr
    combinations, the one summing to n (or at most n when some answers are not covered by any printed
    category) and closest to p*n/100 is taken. When a printed value is impossible for n, the nearest count is
    used and the deviation recorded.
-3. ILLUSTRATIVE PATTERN (documented, no randomness): a printed category covering several answer labels, and
-   the respondents not covered by any printed category, are split over the labels in proportion to the fixed
-   weights `WEIGHTS[scale]` by largest remainder (ties to the earlier label). Items without any printed
-   number are split over the whole scale the same way.
-4. Printed subgroup (role) percentages fix the count of that answer in that role; the remaining answers are
-   filled into the other roles in respondent order.
+3. NO INVENTED ANSWER: a printed category of several labels is one combined answer value (likert.COMBINED,
+   e.g. 'Agree or strongly agree (split not published)'); the respondents not covered by any printed
+   category answer likert.NOT_PUBLISHED. Items without any printed number are 'Not published' throughout. So
+   any table computed from the rows shows what the report printed and nothing else.
+4. Printed subgroup (role) percentages fix the count of that answer in that role (taken from the 'Not
+   published' remainder); the remaining answers are filled into the other roles in respondent order.
 5. When an item's n is below the population size, the last respondents have a blank answer (item
    non-response), so shares over valid answers use the printed n.
 6. Multi-select items (MULTI_SELECT) get one Yes/No column per printed option, named item_id + '__' + option.
    The Yes count of an option comes from its printed percentage over the item's valid answers (n) as in step
-   2 (nearest count and a recorded deviation when impossible). ILLUSTRATIVE PATTERN: the Yes answers of the
-   options are laid out cyclically over the n answering respondents, each option starting where the
-   previous one ended, so options overlap only when their shares sum to over 100%. In `cells` the item_id of
-   such an option is its column name.
+   2 (nearest count and a recorded deviation when impossible); 'No' is the rest. The Yes answers of the
+   options are laid out cyclically over the n answering respondents (which respondent ticked which option
+   is not published; only the per-option counts are used). In `cells` the item_id of such an option is its
+   column name.
 
 Outputs: one CSV per population plus `cells` (population, item_id, subgroup, level, category, count, status,
-...) where status is `reconstructed` (the count follows from a printed value) or `illustrative` (filled).
+...) where status is `reconstructed` (the count follows from a printed value) or `not_published`.
 Printed statistics left out (NOT_RECONSTRUCTED) get their reason in the `reason` column of `check`.
 """
 
@@ -95,22 +95,6 @@ NOT_RECONSTRUCTED = {
     ),
 }
 
-WEIGHTS = {
-    "agreement5": [1, 2, 2, 2, 1, 1],
-    "frequency5": [1, 2, 3, 2, 1, 1],
-    "yes_no_unsure": [1, 1, 1],
-    "need_improvement": [1, 2, 3, 3, 1],
-    "change": [1, 2, 1, 2],
-    "priority_change": [1, 1, 1],
-    "training": [1, 2, 1, 1],
-    "tenure_role": [1, 2, 1],
-    "involvement": [1, 3, 3, 3],
-    "readiness": [1, 1, 2, 3, 1],
-    "region": [1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
-    "rank": [3, 3, 2, 2, 1],
-    "policing_experience": [1, 1],
-}
-
 _A = likert.SCALES["agreement5"]
 PRINTED = {
     "agree": ["Agree", "Strongly agree"],
@@ -152,16 +136,6 @@ PRINTED = {
 def scale_of(item_id: str, questionnaire_scale: str) -> str | None:
     scale = SCALE_OVERRIDES.get(item_id, questionnaire_scale)
     return scale if scale in likert.SCALES else None
-
-
-def _split(total: int, labels: list[str], scale: str) -> dict[str, int]:
-    weights = [WEIGHTS[scale][likert.SCALES[scale].index(lab)] for lab in labels]
-    if total == 0 or not labels:
-        return {lab: 0 for lab in labels}
-    if sum(weights) == 0:
-        weights = [1] * len(labels)
-    parts = likert.largest_remainder(weights, total=total)
-    return {lab: int(p) for lab, p in zip(labels, parts)}
 
 
 def _choose_counts(percents: list[float], n: int, exact_sum: bool) -> tuple[list[int], list[bool]]:
@@ -208,7 +182,7 @@ def _printed_cell(printed: float, n: int, count: int, note: str, category: str, 
 
 
 def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, pop_size: int):
-    """Answer counts of one item, its role-level fixes and the cells rows."""
+    """Answer counts of one item (values of likert.reconstruction_labels), its role-level fixes and the cells rows."""
     labels = likert.SCALES[scale]
     all_rows = stats[stats["subgroup"] == "all"].drop_duplicates(["category", "value"])
     n = int(all_rows["n"].max()) if len(all_rows) else min(POPULATIONS[population]["default_n"], pop_size)
@@ -222,29 +196,21 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         if not covered & set(members):
             covered |= set(members)
     remainder = [lab for lab in labels if lab not in covered]
-    answer = {lab: 0 for lab in labels}
-    status = {lab: "illustrative" for lab in labels}
+    answer: dict[str, int] = {}
     if solved:
         counts, ok = _choose_counts([r.value for r in solved], n, exact_sum=not remainder)
         for row, k, good in zip(solved, counts, ok):
-            members = PRINTED[row.category]
-            for lab, c in _split(k, members, scale).items():
-                answer[lab] += c
-                if len(members) == 1:
-                    status[lab] = "reconstructed"
+            value = likert.combined_label(PRINTED[row.category])
+            answer[value] = answer.get(value, 0) + k
             note = (
                 ""
                 if good
                 else (f"printed {row.value:g}% impossible for n={n}; nearest count {k} gives {_pct(k, n):g}%")
             )
             cells.append(_printed_cell(row.value, n, k, note, row.category))
-        left = n - sum(counts)
-    else:
-        left = n
-    for lab, c in _split(left, remainder, scale).items():
-        answer[lab] += c
+    answer[likert.NOT_PUBLISHED] = n - sum(answer.values())
     for row in check_only:
-        k = sum(answer[lab] for lab in PRINTED[row.category])
+        k = _count_within(answer, PRINTED[row.category])
         note = (
             ""
             if _pct(k, n) == float(row.value)
@@ -259,22 +225,26 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
         counts, ok = _choose_counts([row.value], m, exact_sum=False)
         (lab,) = PRINTED[row.category]
         fixes[(row.subgroup, lab)] = counts[0]
+        answer.setdefault(lab, 0)
         note = "" if ok[0] else "printed value impossible for n"
         cells.append(_printed_cell(row.value, m, counts[0], note, row.category, row.subgroup))
-        if answer[lab] < sum(v for (r, la), v in fixes.items() if la == lab):
-            answer[lab] = sum(v for (r, la), v in fixes.items() if la == lab)  # keep role counts feasible
-    for lab in labels:
+        needed = sum(v for (r, la), v in fixes.items() if la == lab) - answer.get(lab, 0)
+        if needed > 0:  # a role count the all-respondent counts do not cover comes out of 'Not published'
+            answer[lab] += needed
+            answer[likert.NOT_PUBLISHED] -= needed
+    for value, k in answer.items():
+        unpublished = value == likert.NOT_PUBLISHED
         cells.append(
             {
                 "level": "answer",
                 "subgroup": "all",
-                "category": lab,
+                "category": value,
                 "n": n,
-                "count": answer[lab],
+                "count": k,
                 "printed": float("nan"),
-                "expected": _pct(answer[lab], n),
-                "status": status[lab],
-                "note": "" if status[lab] == "reconstructed" else "illustrative pattern (WEIGHTS)",
+                "expected": _pct(k, n),
+                "status": "not_published" if unpublished else "reconstructed",
+                "note": "answers the report did not print" if unpublished else "",
             }
         )
     for (role, lab), k in fixes.items():
@@ -294,6 +264,15 @@ def _item_plan(population: str, item_id: str, scale: str, stats: pd.DataFrame, p
     for cell in cells:
         cell.update(population=population, item_id=item_id, scale=scale)
     return n, answer, fixes, cells
+
+
+def _count_within(answer: dict[str, int], category_members: list[str]) -> int:
+    """Respondents whose answer value lies wholly inside a printed category ('Not published' never does)."""
+    return sum(
+        k
+        for value, k in answer.items()
+        if likert.members_of(value) and set(likert.members_of(value)) <= set(category_members)
+    )
 
 
 def _multi_plan(population: str, item_id: str, stats: pd.DataFrame, pop_size: int):
@@ -443,4 +422,7 @@ def load_cells() -> pd.DataFrame:
 
 
 def recoded(rows: pd.DataFrame, population: str, item_id: str, scale: str) -> pd.Series:
-    return likert.recode(rows[item_id], scale, file=f"data/processed/survey/{population}.csv", column=item_id)
+    """One item's answers as a Categorical (the reconstruction's combined and 'Not published' values accepted)."""
+    return likert.recode(
+        rows[item_id], scale, file=f"data/processed/survey/{population}.csv", column=item_id, reconstruction=True
+    )

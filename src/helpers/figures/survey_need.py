@@ -1,0 +1,123 @@
+"""Figures 27-56 (need for improvement, ten themes x three groups) as one summary: per theme and group the
+report's figure number, n as printed, any printed value and the text's finding. No invented share: the report
+prints one value (Figure 32, 63%) and says in words which group expressed the greatest need."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..survey.published import load_published
+from . import style
+from .survey_specs import NEED_AREAS, NEED_GROUPS, need_figure_number
+from .survey_text import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
+
+USUAL_N = {"system_leaders": 22, "ms_leads": 37, "frontline": 41}
+TITLE = "Figures 27–56: perceived need for improvement, by theme and group (what the report prints)"
+HIGHLIGHT = "#DCE6F0"
+
+
+def data(published: pd.DataFrame | None = None) -> pd.DataFrame:
+    published = load_published() if published is None else published
+    out = []
+    for t, (key, theme) in enumerate(NEED_AREAS):
+        greatest, statements = NEED_FINDINGS[theme]
+        for g, (population, group) in enumerate(NEED_GROUPS):
+            number = need_figure_number(t, g)
+            n = int(re.search(r"n=(\d+)", NEED_CAPTIONS[number]).group(1))
+            rows = published[(published["figure"] == str(number)) & (published["unit"] == "percent")]
+            out.append(
+                {
+                    "figure": number,
+                    "theme": theme,
+                    "group": group,
+                    "population": population,
+                    "item_id": f"need_improvement_{key}",
+                    "caption": NEED_CAPTIONS[number],
+                    "n_printed": n,
+                    "n_flag": "" if n == USUAL_N[population] else f"n={n} is the n of another group in the report",
+                    "printed": "; ".join(f"{r.value:g}% significant improvements required" for r in rows.itertuples()),
+                    "stat_id": "; ".join(rows["stat_id"]),
+                    "text_finding": "greatest need (the text)" if greatest == population else "",
+                    "quotes": " ".join(f'"{q}" (line {line})' for line, q in statements),
+                    "tier": "report" if len(rows) or greatest == population else "not published",
+                }
+            )
+    return pd.DataFrame(out)
+
+
+def draw(table: pd.DataFrame) -> plt.Figure:
+    """A table chart: theme rows, one cell per group (figure number, n, printed value, text finding), quotes."""
+    style.use_house_style()
+    width, col = 13.0, [1.7, 2.0, 2.0, 2.0, 5.1]
+    heads = ["Theme", *(g for _, g in NEED_GROUPS), "What the text says"]
+    themes = list(dict.fromkeys(table["theme"]))
+    quotes = {t: textwrap.fill(table.loc[table["theme"] == t, "quotes"].iloc[0], 78) for t in themes}
+    heights = [max(0.62, 0.15 * (quotes[t].count("\n") + 1) + 0.12) for t in themes]
+    intro = textwrap.fill(f'"{NEED_INTRO[1]}" (line {NEED_INTRO[0]})', 150)
+    top = 0.75 + 0.15 * (intro.count("\n") + 1)
+    notes = (
+        "Shaded: the group the text says expressed the greatest need for that theme. No other share is printed: "
+        "the bars of Figures 27–56 are not published.\n\u2691 Figures 52 and 53 are captioned n=41 (MS Leads) and "
+        "n=37 (frontline), the other way round from every other MS Leads (37) and frontline (41) figure; shown as "
+        "printed (see the claims audit)."
+    )
+    height = top + 0.3 + sum(heights) + 0.6
+    fig = plt.figure(figsize=(width, height), layout="none")
+    fig.text(0.1 / width, 1 - 0.1 / height, TITLE, ha="left", va="top", fontsize=12, fontweight="bold")
+    fig.text(0.1 / width, 1 - 0.45 / height, intro, ha="left", va="top", fontsize=8, color="#3D3D3D")
+    y = height - top
+    x0 = [0.1 + sum(col[:i]) for i in range(len(col))]
+    for x, head in zip(x0, heads):
+        fig.text(x / width, y / height, head, ha="left", va="top", fontsize=9, fontweight="bold")
+    y -= 0.3
+    for theme, h in zip(themes, heights):
+        fig.add_artist(plt.Line2D([0.1 / width, 1 - 0.1 / width], [y / height] * 2, color="#BFBFBF", linewidth=0.6))
+        fig.text(x0[0] / width, (y - 0.08) / height, textwrap.fill(theme, 20), va="top", fontsize=8.5)
+        for g, (_, group) in enumerate(NEED_GROUPS):
+            r = table[(table["theme"] == theme) & (table["group"] == group)].iloc[0]
+            if r.text_finding:
+                rect = plt.Rectangle((x0[g + 1] / width, (y - h) / height), 1.9 / width, h / height, color=HIGHLIGHT)
+                fig.add_artist(rect)
+            lines = [f"Figure {r.figure} · n={r.n_printed}" + (" \u2691" if r.n_flag else "")]
+            lines.append(r.printed or ("greatest need (text)" if r.text_finding else "values not published"))
+            fig.text((x0[g + 1] + 0.05) / width, (y - 0.08) / height, "\n".join(lines), va="top", fontsize=8)
+        fig.text(x0[4] / width, (y - 0.08) / height, quotes[theme], va="top", fontsize=7.2, color="#262626")
+        y -= h
+    fig.text(0.1 / width, 0.55 / height, notes, ha="left", va="top", fontsize=7.5, color="#3D3D3D")
+    return fig
+
+
+def metadata(table: pd.DataFrame, notebook: str) -> dict:
+    cells = [
+        f"Figure {r.figure} ({r.group}, {r.theme}, n={r.n_printed}{'; ' + r.n_flag if r.n_flag else ''}): "
+        + (r.printed + " (printed)" if r.printed else "")
+        + (
+            ("; " if r.printed else "") + "the text says this group expressed the greatest need"
+            if r.text_finding
+            else ""
+        )
+        + ("" if r.printed or r.text_finding else "no value published")
+        for r in table.itertuples()
+    ]
+    return dict(
+        label="Figures 27–56",
+        title=TITLE.split(": ", 1)[1],
+        data=table,
+        caption=(
+            "The report's thirty need-for-improvement charts (Figures 27–56) in one summary. Their bars are not "
+            "published: the text prints one value (Figure 32, frontline training & education, 63% 'significant "
+            "improvements are required', S0185) and says in words which group expressed the greatest need for each "
+            "theme; both are shown as printed, nothing else is drawn. n as printed in each caption; Figures 52 and "
+            "53 carry swapped n's (41 for MS Leads, 37 for frontline), shown as printed and flagged."
+        ),
+        source="Leapwise survey of MS Leads, focus groups with frontline officers and System Leader interviews, as "
+        "printed in the report (Leapwise for IASC, July 2025), section 'Appendix: need for improvements', "
+        "Figures 27–56",
+        tiers=["report", "not published"],
+        alt="Table chart of the need for improvement by theme (rows) and group (columns). " + ". ".join(cells) + ".",
+        notebook=notebook,
+    )

@@ -1,0 +1,80 @@
+"""Survey figures show every value printed for them exactly as printed, flag values impossible for n, invent
+nothing, show n, and keep every text artist inside the canvas."""
+
+import matplotlib.pyplot as plt
+import pytest
+
+from helpers.figures import survey as figures_survey
+from helpers.figures import survey_need
+from helpers.survey import granularity
+from helpers.survey.published import load_published
+
+pytestmark = pytest.mark.usefixtures("processed_survey")
+
+
+def _inside(fig) -> list[str]:
+    """What the saved image would clip: the tight box of everything drawn, against the canvas (in inches)."""
+    fig.canvas.draw()
+    tight = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    tol = 0.01
+    sides = {"left": tight.x0 < -tol, "bottom": tight.y0 < -tol, "right": tight.x1 > width + tol}
+    sides["top"] = tight.y1 > height + tol
+    return [side for side, out in sides.items() if out]
+
+
+@pytest.mark.parametrize("figure_id", list(figures_survey.FIGURES))
+def test_every_printed_value_is_shown_as_printed(figure_id):
+    fig, data = figures_survey.draw(figure_id)
+    meta = figures_survey.metadata(figure_id, data, "x")
+    number = figure_id.removeprefix("fig").lstrip("0")
+    published = load_published()
+    printed = published[(published["figure"] == number) & (published["unit"] == "percent")]
+    shown = data[data["tier"] == "report"]
+    assert sorted(shown["stat_id"]) == sorted(printed["stat_id"].drop_duplicates())
+    for r in printed.itertuples():
+        row = shown[shown["stat_id"] == r.stat_id].iloc[0]
+        assert row["printed"] == f"{r.value:g}%" and row["percent"] == r.value
+        assert row["possible_for_n"] == bool(granularity.counts_for(r.value, int(r.n)))
+        assert f"{r.value:g}%" in meta["alt"]
+        if not row["possible_for_n"]:
+            assert "\u2020" in "".join(t.get_text() for t in fig.findobj(plt.Text)) and "nearest" in meta["caption"]
+    assert "illustrative" not in set(data["tier"]) and set(data["tier"]) <= {"report", "not published"}
+    assert "n=" in meta["alt"] or "n:" in meta["alt"]
+    assert _inside(fig) == []
+    plt.close(fig)
+
+
+def test_impossible_value_is_flagged_with_its_nearest_count():
+    fig, data = figures_survey.draw("fig25")
+    meta = figures_survey.metadata("fig25", data, "x")
+    assert "47%\u2020" in [t.get_text() for t in fig.findobj(plt.Text)]
+    assert "printed 47%: no whole number of 37 respondents gives it, the nearest is 17/37 = 46%" in meta["caption"]
+    assert "give back every printed value" not in meta["caption"]
+    plt.close(fig)
+
+
+def test_nothing_printed_means_no_bar():
+    fig, data = figures_survey.draw("fig15")
+    assert list(data["category"]) == ["Not published"] and not fig.axes
+    assert (
+        "We obtained responses from all regions."
+        in figures_survey.metadata("fig58", figures_survey.draw("fig58")[1], "x")["caption"]
+    )
+    plt.close("all")
+
+
+def test_need_for_improvement_summary_keeps_every_figure_number_and_the_texts_finding():
+    table = survey_need.data()
+    assert list(table["figure"]) == list(range(27, 57))
+    assert table.set_index("figure").at[32, "printed"] == "63% significant improvements required"
+    assert (table["printed"] != "").sum() == 1
+    greatest = table[table["text_finding"] != ""].groupby("theme")["group"].first()
+    assert greatest["investigation and prosecution"] == "System Leaders" and "legislation" not in greatest
+    flagged = table[table["n_flag"] != ""].set_index("figure")["n_printed"].to_dict()
+    assert flagged == {52: 41, 53: 37}
+    fig = survey_need.draw(table)
+    texts = "".join(t.get_text() for t in fig.findobj(plt.Text))
+    assert all(f"Figure {n} " in texts for n in range(27, 57))
+    assert _inside(fig) == []
+    plt.close(fig)
