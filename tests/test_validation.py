@@ -62,7 +62,7 @@ def test_unknown_period_format(raw_copy):
 def test_malformed_row(raw_copy):
     path = raw_copy / "report" / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8") + "L9999:1,9999,too,few\n", encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"claims\.csv, line \d+: 4 values for 15 columns"):
+    with pytest.raises(DataValidationError, match=r"claims\.csv, line \d+: 4 values for 16 columns"):
         read_validated(path)
 
 

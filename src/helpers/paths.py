@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
 RAW = ROOT / "data" / "raw"
-REPORT_TEXT_NAME = "000_63718f4b8c849ad6.txt"
+REPORT_TEXT_DEFAULT = "../shared/seeds/000_63718f4b8c849ad6.txt"  # the `report_text` parameter's default
 
 
 def output_root() -> Path:
@@ -33,6 +33,8 @@ def figures() -> Path:
     return reports() / "figures"
 
 
-def report_text() -> Path:
-    """The report's full text (not redistributed here): ``MSR_REPORT_TEXT``, else ``../shared/seeds/``."""
-    return Path(os.environ.get("MSR_REPORT_TEXT", ROOT.parent / "shared" / "seeds" / REPORT_TEXT_NAME))
+def report_text(declared: str = REPORT_TEXT_DEFAULT) -> Path:
+    """The report's full text (not redistributed here): ``MSR_REPORT_TEXT`` if set, else the ``report_text``
+    parameter, a relative path being resolved against the repository root."""
+    path = Path(os.environ.get("MSR_REPORT_TEXT", declared))
+    return path if path.is_absolute() else (ROOT / path).resolve()

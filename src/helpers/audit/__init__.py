@@ -6,7 +6,7 @@ from .derived import check_derived
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
 from .official import check_official
 from .run import run_audit
-from .views import load_audit, ranked, section_verdicts, verdict_counts
+from .views import load_audit, load_contradictions, ranked, section_verdicts, verdict_counts
 
 __all__ = [
     "VERDICTS",
@@ -15,6 +15,7 @@ __all__ = [
     "compare",
     "load_audit",
     "load_claims",
+    "load_contradictions",
     "qualifier",
     "ranked",
     "run_audit",

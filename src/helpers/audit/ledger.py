@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..data.validate import read_validated
+from ..data.validate import DataValidationError, ledger_problems, read_validated
 from ..survey.granularity import decimals_of
 
 VERDICTS = ["disagrees_with_source", "inconsistent", "within_rounding", "reproduced", "not_checkable"]
@@ -30,7 +30,12 @@ class Check:
 
 
 def load_claims(path: Path = paths.RAW / "report" / "claims.csv") -> pd.DataFrame:
-    return read_validated(path)
+    """The ledger, checked against its schema and its own rules (value in quote, references that exist)."""
+    claims = read_validated(path)
+    problems = ledger_problems(claims, path.as_posix())
+    if problems:
+        raise DataValidationError(problems)
+    return claims
 
 
 def qualifier(quote: str, value: float) -> str | None:

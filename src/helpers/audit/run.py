@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .cross import check_breakdowns, check_same_facts
 from .derived import check_derived
 from .ledger import SURVEY_POPULATIONS, VERDICTS, Check
 from .official import check_official
-from .survey import check_answer_sets, check_duplicates, check_granularity, check_sample_sizes
+from .survey import check_answer_sets, check_granularity, check_sample_sizes
 
 SECTION_RANK = [("Foreword", 0), ("Executive Summary", 1), ("At a Glance", 2), ("Appendices", 4), ("Methodology", 4)]
 
@@ -22,7 +23,12 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
     values = dict(zip(claims["claim_id"], claims["value"]))
     units = dict(zip(claims["claim_id"], claims["unit"]))
     per_claim: dict[str, list[Check]] = {cid: [] for cid in claims["claim_id"]}
-    for table in (check_answer_sets(claims), check_sample_sizes(claims), check_duplicates(claims)):
+    for table in (
+        check_answer_sets(claims),
+        check_sample_sizes(claims),
+        check_same_facts(claims),
+        check_breakdowns(claims),
+    ):
         for cid, check in table.items():
             per_claim[cid].append(check)
     for _, claim in claims.iterrows():

@@ -1,4 +1,4 @@
-"""Survey claims: granularity (GRIM) of each percentage for its n, answer sets, fixed sample sizes, repeated facts."""
+"""Survey claims: granularity (GRIM) of each percentage for its n, answer sets, fixed sample sizes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from ..survey.granularity import answer_set_counts, grim
-from .ledger import SCALE, SURVEY_POPULATIONS, Check, compare, qualifier
+from .ledger import SURVEY_POPULATIONS, Check
 
 
 def check_granularity(claim: pd.Series) -> Check | None:
@@ -97,24 +97,4 @@ def check_sample_sizes(claims: pd.DataFrame) -> dict[str, Check]:
                     "sample_size",
                     f"n={row['value']:g} where {times} other statements give n={usual:g}",
                 )
-    return result
-
-
-def check_duplicates(claims: pd.DataFrame) -> dict[str, Check]:
-    """A repeated fact against its first statement."""
-    first = claims.set_index("claim_id")
-    result = {}
-    for _, row in claims[claims["dup_of"].notna()].iterrows():
-        original = first.loc[row["dup_of"]]
-        a, b = float(row["value"]), float(original["value"])
-        scale_a, scale_b = SCALE.get(row["unit"], 1), SCALE.get(original["unit"], 1)
-        word = qualifier(row["quote"], a) or qualifier(original["quote"], b)
-        outcome = compare(a * scale_a, b * scale_b, word) if word or a * scale_a == b * scale_b else "differs"
-        if outcome == "differs" and (qualifier(original["quote"], b) is not None):
-            outcome = compare(b * scale_b, a * scale_a, qualifier(original["quote"], b))
-        verdict = "inconsistent" if outcome == "differs" else "not_checkable"
-        agreement = "contradicts" if outcome == "differs" else "consistent with"
-        result[row["claim_id"]] = Check(
-            verdict, b, "repeated", f"{agreement} its first statement {row['dup_of']} ({b:g} {original['unit']})"
-        )
     return result

@@ -32,3 +32,8 @@ def ranked(audit: pd.DataFrame, verdict: str, max_importance: int = 4) -> pd.Dat
     rows = audit[(audit["verdict"] == verdict) & (audit["importance"] <= max_importance)]
     rows = rows.sort_values(["importance", "line"], kind="stable")
     return rows[["claim_id", "section", "value", "unit", "reason", "quote"]].reset_index(drop=True)
+
+
+def load_contradictions(path: Path | None = None) -> pd.DataFrame:
+    """The cross-statement contradictions written by the data-preparation notebook, headline first."""
+    return pd.read_csv(path or paths.processed() / "claims_contradictions.csv")

@@ -118,3 +118,62 @@ def _typed(frame: pd.DataFrame, fields: dict) -> pd.DataFrame:
         else:
             out[column] = out[column].replace("", pd.NA)
     return out
+
+
+CLAIM_ID = re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?")
+REFERENCE_COLUMNS = ("derived", "summarises", "same_as", "dup_of")
+NUMBER_WORDS = {
+    **{
+        w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    },
+    "first": 1.0,
+    "single": 1.0,
+    "not a single": 0.0,
+    "half": 0.5,
+    "one-third": 1 / 3,
+    "a third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+}
+
+
+def _printed_forms(value: float) -> set[str]:
+    forms = {f"{value:,.10g}", f"{value:.10g}"}
+    if value.is_integer():
+        forms |= {f"{int(value):,}", f"{int(value)}"}
+    return forms
+
+
+def value_in_quote(quote: str, value: float, unit: str) -> bool:
+    """The value is printed in the quote: as digits ('19,125', '2020/21' for 2020), or as a word ('five',
+    'half' for 0.5 or 50%, 'nearly a third' for 0.33), compared at the value's printed precision."""
+    for form in _printed_forms(value):
+        if re.search(r"(?<![\d.])" + re.escape(form) + r"(?![\d])", quote):
+            return True
+    decimals = len(f"{value:.10g}".partition(".")[2])
+    text = quote.lower()
+    for word, number in NUMBER_WORDS.items():
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            for candidate in (number, number * 100 if unit == "percent" else None):
+                if candidate is not None and round(candidate, decimals) == value:
+                    return True
+    return False
+
+
+def ledger_problems(frame: pd.DataFrame, name: str) -> list[str]:
+    """The claims ledger's own rules: every value printed in its quote; every claim id named in an expression
+    (derived, summarises, same_as, dup_of) exists in the ledger."""
+    problems = []
+    known = set(frame["claim_id"])
+    for i, row in frame.iterrows():
+        line = i + 2
+        if not value_in_quote(str(row["quote"]), float(row["value"]), str(row["unit"])):
+            problems.append(f"{name}, line {line}, column 'value': {row['value']:g} is not printed in its quote")
+        for column in REFERENCE_COLUMNS:
+            text = row.get(column)
+            if pd.isna(text):
+                continue
+            for ref in CLAIM_ID.findall(str(text)):
+                if ref not in known:
+                    problems.append(f"{name}, line {line}, column {column!r}: {ref!r} names no claim in the ledger")
+    return problems
