@@ -70,8 +70,8 @@ def _endpoint_hints(claim: pd.Series, values: dict[str, float]) -> list[float | 
 
 
 def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, float] | None = None) -> Check | None:
-    if pd.isna(claim["official_key"]):
-        return None
+    if pd.isna(claim["official_key"]) or str(claim["official_key"]).startswith("event:"):
+        return None  # a dated event: audit.dated
     parts = claim["official_key"].split("|")
     if len(parts) != 3 or not parts[2]:
         return Check("not_checkable", None, "official", f"official key {claim['official_key']!r} names no period")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .captions import check_captions
 from .cross import check_breakdowns, check_same_facts
+from .dated import check_dated, load_events
 from .derived import check_derived
 from .ledger import SURVEY_POPULATIONS, VERDICTS, Check
 from .official import check_official
@@ -18,8 +20,9 @@ def importance(section: str) -> int:
     return next((rank for key, rank in SECTION_RANK if key.lower() in section.lower()), 3)
 
 
-def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
+def run_audit(claims: pd.DataFrame, official: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per claim: verdict, recomputed value, basis and reason (all checks that applied)."""
+    events = load_events() if events is None else events
     values = dict(zip(claims["claim_id"], claims["value"]))
     units = dict(zip(claims["claim_id"], claims["unit"]))
     per_claim: dict[str, list[Check]] = {cid: [] for cid in claims["claim_id"]}
@@ -28,6 +31,7 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
         check_sample_sizes(claims),
         check_same_facts(claims),
         check_breakdowns(claims),
+        check_captions(claims),
     ):
         for cid, check in table.items():
             per_claim[cid].append(check)
@@ -36,6 +40,7 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
             check_derived(claim, values, units),
             check_official(claim, official, values),
             check_granularity(claim),
+            check_dated(claim, events),
         ):
             if check is not None:
                 per_claim[claim["claim_id"]].append(check)
