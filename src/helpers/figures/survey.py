@@ -13,8 +13,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import paths
-from ..survey import likert, reconstruct
+from ..survey import export, likert, reconstruct
 from .survey_plot import illustrative_title, plot
 from .survey_specs import COLLAPSED_LABELS, FIGURES, POP_SOURCE, ROLES
 
@@ -83,18 +82,8 @@ def figure_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFra
 
 
 def _dropin_folder(survey_source) -> Path | None:
-    """None for the reconstruction; the folder of a real export otherwise (relative to the repo root)."""
-    if str(survey_source) == "reconstruction":
-        return None
-    folder = Path(str(survey_source)).expanduser()
-    folder = folder if folder.is_absolute() else paths.ROOT / folder
-    if not str(survey_source).strip() or not folder.is_dir():
-        raise ValueError(
-            f"parameter survey_source must be 'reconstruction' or an existing folder holding a "
-            f"survey export ({', '.join(f'{p}.csv' for p in reconstruct.POPULATIONS)}); got "
-            f"{survey_source!r} (looked for {folder})"
-        )
-    return folder
+    """None for the reconstruction; the folder of a real export otherwise (see survey.export for where)."""
+    return export.resolve_folder(survey_source)
 
 
 def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
@@ -110,18 +99,13 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
     if folder is None:
         return ({pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, cells)
     scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
-    rows = {}
-    for pop in reconstruct.POPULATIONS:
+    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in reconstruct.POPULATIONS}
+    rows = export.read_export(folder, items)
+    for pop, frame in rows.items():
         path = folder / f"{pop}.csv"
-        if not path.is_file():
-            raise ValueError(f"parameter survey_source: {folder} has no {pop}.csv")
-        frame = pd.read_csv(path, dtype="string", keep_default_na=False).reset_index(drop=True)
         for item in scales[scales["population"] == pop].itertuples():
-            if item.item_id not in frame.columns:
-                raise ValueError(f"{path}: column {item.item_id!r} is missing (survey_source export)")
             coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
             frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
-        rows[pop] = frame
     cells = cells.copy()
     cells["status"] = "report"
     return rows, cells
