@@ -66,7 +66,7 @@ def test_noop_rerun_skips_everything(built):
     assert _digest(copy) == before
 
 
-def test_failing_notebook_leaves_reports_untouched_and_names_the_problem(built):
+def test_bad_raw_data_leaves_reports_untouched_and_names_the_problem(built):
     copy, _ = built[1]
     before = _digest(copy)
     nrm = copy / "data" / "raw" / "official" / "nrm.csv"
@@ -79,8 +79,8 @@ def test_failing_notebook_leaves_reports_untouched_and_names_the_problem(built):
     finally:
         nrm.write_text(good, encoding="utf-8")
     assert done.returncode == 1
-    assert "notebook 00_data_preparation.ipynb failed" in done.stderr
-    assert "nrm.csv, line 4, column 'unit'" in done.stderr
+    assert "ran   " not in done.stdout  # refused by the preflight check, before any notebook ran
+    assert "data/raw/official/nrm.csv, line 4, column 'unit'" in done.stderr
     assert _digest(copy) == before
 
 

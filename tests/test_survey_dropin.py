@@ -61,9 +61,10 @@ def test_dropin_fills_every_chart(tmp_path):
 
 
 def test_dropin_relative_path_is_resolved_against_the_repo_root(tmp_path, monkeypatch):
-    _export(tmp_path / "export")
+    (tmp_path / "data" / "raw" / "confidential").mkdir(parents=True)
+    _export(tmp_path / "data" / "raw" / "confidential" / "export")
     monkeypatch.setattr(paths, "ROOT", tmp_path)
-    _, data = figures_survey.draw("fig02", "export")
+    _, data = figures_survey.draw("fig02", "data/raw/confidential/export")
     assert set(data["tier"]) == {"report"}
 
 

@@ -3,8 +3,11 @@
     python -m helpers.chain [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf]
 
 Notebooks run with papermill in fresh kernels, in dependency order, up to N at a time. Everything is built in
-a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded. A notebook
-whose notebook file, helpers, data and parameters are unchanged since its last successful run is skipped.
+a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded (see
+chain.swap: a crash mid-swap is completed by the next run). A notebook whose notebook file, helpers, data and
+parameters are unchanged since its last successful run is skipped. One run at a time per checkout (chain.lock);
+SIGINT and SIGTERM end the notebooks and their kernels, remove the staging folder and leave the outputs as they
+were. Every input is checked before anything runs (chain.preflight).
 """
 
 from __future__ import annotations
@@ -13,18 +16,19 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import time
+import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
-import yaml
-
 from .. import paths
-from . import graph, params
+from ..data.read import DataValidationError
+from . import graph, params, preflight, swap
+from .lock import LockBusy, RunLock
 
-MANIFEST = ".manifest.json"
-OUTPUT_DIRS = ("reports", "data/processed")
+MANIFEST = swap.MANIFEST
 DETERMINISM_ENV = {"SOURCE_DATE_EPOCH": "1751328000", "PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
 
 
@@ -32,49 +36,57 @@ class ChainFailed(RuntimeError):
     """A notebook failed; the message names the notebook, the cell and the exception."""
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived; raised in the main thread by the signal handler."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.after_swap = False
+
+
+def _on_signal(signum, _frame):
+    raise Interrupted(signum)
+
+
+def _worker_signals() -> None:
+    """Workers leave SIGINT to the runner and die on SIGTERM (the runner ends them and their kernels)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_children() -> None:
+    """Terminate every process this runner started (pool workers and their kernels), then kill stragglers."""
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        try:
+            child.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(children, timeout=5)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
 def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.Step], dict, dict]:
     """Steps, resolved parameters and fingerprints; raises before anything runs if parameters are wrong."""
+    config_files = preflight.check_config(root)
+    preflight.check_notebooks(root)
     steps = graph.load_chain(root)
     names = {s.name for s in steps}
     for name in only:
         if name not in names:
             raise params.ParameterError(f"--only {name!r}: no such notebook; choose from {sorted(names)}")
     declared = {s.name: params.declared_parameters(s.path) for s in steps}
-    config = yaml.safe_load((root / "config" / "params.yaml").read_text(encoding="utf-8"))
+    config = config_files.get("params.yaml")
     cli = dict(params.parse_override(o) for o in overrides)
     resolved = params.resolve(declared, config, cli)
     return steps, resolved, graph.fingerprints(steps, resolved, root)
-
-
-def _read_manifest(root: Path) -> dict:
-    path = root / "reports" / MANIFEST
-    return json.loads(path.read_text()) if path.exists() else {"notebooks": {}}
-
-
-def _stage(root: Path) -> Path:
-    """A staging copy of the current outputs, so skipped notebooks keep theirs."""
-    staging = root / "build" / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    for rel in OUTPUT_DIRS:
-        src = root / rel
-        if src.exists():
-            shutil.copytree(src, staging / rel)
-        else:
-            (staging / rel).mkdir(parents=True)
-    return staging
-
-
-def _swap_in(root: Path, staging: Path) -> None:
-    """Replace each output folder by its staged version (rename old away, rename new in, delete old)."""
-    for rel in OUTPUT_DIRS:
-        live, new, old = root / rel, staging / rel, root / "build" / "old" / rel
-        shutil.rmtree(old, ignore_errors=True)
-        old.parent.mkdir(parents=True, exist_ok=True)
-        if live.exists():
-            live.rename(old)
-        new.rename(live)
-        shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
@@ -89,7 +101,8 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
     pending = [s for s in steps if s.name in wanted]
     timings: dict[str, float] = {}
     running, approved = {}, set()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    try:
         while pending or running:
             ready = sorted((s for s in pending if set(s.after) <= done), key=lambda s: -previous_seconds.get(s.name, 0))
             for step in (s for s in ready if s.name not in approved):
@@ -124,8 +137,6 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                         if err["cell_index"] is not None
                         else "start-up"
                     )
-                    for f in running:
-                        f.cancel()
                     raise ChainFailed(
                         f"notebook {step.path.name} failed in {where}: {err['ename']}: {err['evalue']}\n"
                         f"  executed copy with the traceback: {executed / step.path.name}\n"
@@ -134,6 +145,11 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                 timings[step.name] = result["seconds"]
                 done.add(step.name)
                 print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s", flush=True)
+    except BaseException:
+        _end_children()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return timings
 
 
@@ -161,11 +177,39 @@ def _with_ancestors(steps: list[graph.Step], names: set[str]) -> set[str]:
     return result
 
 
-def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), pdf=True) -> int:
-    """Run the chain; return the number of notebooks executed."""
+def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), pdf=True, wait=False) -> int:
+    """Run the chain, holding the checkout's run lock; return the number of notebooks executed."""
+    with RunLock(root, wait=wait):
+        recovered = swap.recover(root)
+        if recovered:
+            print(recovered, flush=True)
+        return _run_locked(root, force, jobs, only, overrides, pdf)
+
+
+def _outputs_changed(root: Path, manifest: dict) -> str | None:
+    """What differs between the outputs on disk and those the last run left, or None."""
+    if not manifest["notebooks"]:
+        return None
+    expected, actual = manifest.get("outputs"), swap.listing(root)
+    if expected == actual:
+        return None
+    if expected is None:
+        return "the last run left no list of its outputs"
+    missing = sorted(set(expected) - set(actual))
+    changed = sorted(k for k in set(expected) & set(actual) if expected[k] != actual[k])
+    extra = sorted(set(actual) - set(expected))
+    example = (missing or changed or extra)[0]
+    return f"{len(missing)} missing, {len(changed)} changed, {len(extra)} unexpected (e.g. {example})"
+
+
+def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) -> int:
     started = time.perf_counter()
     steps, resolved, prints = plan(root, list(overrides), list(only))
-    manifest = _read_manifest(root)
+    manifest = _read_json(root / "reports" / MANIFEST, {"notebooks": {}})
+    changed = _outputs_changed(root, manifest)
+    if changed:
+        print(f"chain: the outputs are not those the last run left ({changed}); rebuilding every notebook", flush=True)
+        force, manifest = True, {"notebooks": {}}
     previous = manifest["notebooks"]
     wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
 
@@ -176,8 +220,9 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
     if not any(stale(n, prints[n]) for n in wanted) and manifest.get("render") == _render_print(steps, prints, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
+    preflight.check_inputs(root, resolved)
     os.environ.update(DETERMINISM_ENV)
-    staging = _stage(root)
+    staging = swap.stage(root)
     ran: set[str] = set()
 
     def decide(step: graph.Step) -> bool:
@@ -191,20 +236,30 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
         return False
 
     timings_file = root / "build" / "timings.json"
-    last_seconds = json.loads(timings_file.read_text()) if timings_file.exists() else {}
-    timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
-    from .render import merge_pdf, render_index
+    last_seconds = _read_json(timings_file, {})
+    try:
+        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
+        from .render import merge_pdf, render_index
 
-    names = [s.name for s in steps]
-    render_index(staging / "reports", names, pdf)
-    if pdf:
-        merge_pdf(staging / "reports", names)
-    new_manifest = {
-        "notebooks": {**previous, **{n: prints[n] for n in ran}},
-        "render": _render_print(steps, prints, pdf),
-    }
-    (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
-    _swap_in(root, staging)
+        names = [s.name for s in steps]
+        render_index(staging / "reports", names, pdf)
+        if pdf:
+            merge_pdf(staging / "reports", names)
+        new_manifest = {
+            "notebooks": {**previous, **{n: prints[n] for n in ran}},
+            "render": _render_print(steps, prints, pdf),
+            "outputs": swap.listing(staging),
+        }
+        (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
+        swap.checkpoint("before_swap")
+    except Interrupted:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        swap.swap_in(root)
+    except Interrupted as exc:  # delivered once the swap was complete
+        exc.after_swap = True
+        raise
     timings_file.write_text(json.dumps({**last_seconds, **timings}, indent=1, sort_keys=True))
     total = time.perf_counter() - started
     print(
@@ -214,6 +269,15 @@ def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), 
     return len(timings)
 
 
+def _read_json(path: Path, default: dict) -> dict:
+    """A state file of the runner; unreadable counts as absent (everything is then rebuilt)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+    return data if isinstance(data, dict) and all(k in data for k in default) else default
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.chain", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="re-run every notebook")
@@ -221,12 +285,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only this notebook")
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF appendix")
+    parser.add_argument("--wait", action="store_true", help="if another run holds this checkout, wait for it")
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
     try:
-        run(force=args.force, jobs=args.jobs, only=args.only, overrides=args.param, pdf=not args.no_pdf)
-    except (params.ParameterError, graph.ChainError, ChainFailed) as exc:
+        run(
+            force=args.force,
+            jobs=args.jobs,
+            only=args.only,
+            overrides=args.param,
+            pdf=not args.no_pdf,
+            wait=args.wait,
+        )
+    except Interrupted as exc:
+        what = (
+            "the new outputs were already in place"
+            if exc.after_swap
+            else "notebooks and their kernels ended, staging removed; reports/ and data/processed/ left as they were"
+        )
+        print(f"chain: stopped by {exc}: {what}", file=sys.stderr)
+        return 128 + exc.signum
+    except (params.ParameterError, graph.ChainError, ChainFailed, DataValidationError, LockBusy) as exc:
         print(f"chain: stopped: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a fault no check foresaw: one line here, the traceback in a file
+        log = paths.ROOT / "build" / "chain-error.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(
+            f"chain: stopped by an unexpected error: {type(exc).__name__}: {exc} (traceback in build/chain-error.txt; "
+            "reports/ and data/processed/ left as they were, or completed by the next run)",
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -15,8 +15,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import paths
-from ..survey import granularity, likert, reconstruct
+from ..survey import export, granularity, likert, reconstruct
 from ..survey.published import load_published
 from .survey_meta import metadata
 from .survey_plot import plot
@@ -159,51 +158,36 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _dropin_folder(survey_source) -> Path | None:
-    """None for the reconstruction; the folder of a real export otherwise (relative to the repo root)."""
-    if str(survey_source) == "reconstruction":
-        return None
-    folder = Path(str(survey_source)).expanduser()
-    folder = folder if folder.is_absolute() else paths.ROOT / folder
-    if not str(survey_source).strip() or not folder.is_dir():
-        raise ValueError(
-            f"parameter survey_source must be 'reconstruction' or an existing folder holding a "
-            f"survey export ({', '.join(f'{p}.csv' for p in reconstruct.POPULATIONS)}); got "
-            f"{survey_source!r} (looked for {folder})"
-        )
-    return folder
+    """None for the reconstruction; the folder of a real export otherwise (see survey.export for where)."""
+    return export.resolve_folder(survey_source)
 
 
 def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], bool]:
     """Respondent rows per population, and whether they are a real export.
 
     'reconstruction': the rows of data/processed/survey ('Not published' where the report printed nothing). A
-    folder (absolute, or relative to the repository root): a real export with the same files and columns;
-    every answer is recoded with likert.recode (label variants accepted, unknown labels, including 'Not
-    published', stop with file, line and column).
+    folder (data/raw/confidential/ or outside the repository): a real export with the same files and columns,
+    checked by survey.export; every answer is recoded with likert.recode (label variants accepted, unknown
+    labels, including 'Not published', stop with file, line and column).
     """
     folder = _dropin_folder(survey_source)
     if folder is None:
         return {pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, False
     cells = reconstruct.load_cells()
     scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
-    rows = {}
-    for pop in reconstruct.POPULATIONS:
+    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in reconstruct.POPULATIONS}
+    rows = export.read_export(folder, items)
+    for pop, frame in rows.items():
         path = folder / f"{pop}.csv"
-        if not path.is_file():
-            raise ValueError(f"parameter survey_source: {folder} has no {pop}.csv")
-        frame = pd.read_csv(path, dtype="string", keep_default_na=False).reset_index(drop=True)
         for item in scales[scales["population"] == pop].itertuples():
-            if item.item_id not in frame.columns:
-                raise ValueError(f"{path}: column {item.item_id!r} is missing (survey_source export)")
             coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
             frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
-        rows[pop] = frame
     return rows, True
 
 
 def figure_data(figure_id: str, survey_source: str = "reconstruction") -> pd.DataFrame:
-    rows, export = load(survey_source)
-    return export_data(figure_id, rows) if export else printed_data(figure_id, rows, load_published())
+    rows, is_export = load(survey_source)
+    return export_data(figure_id, rows) if is_export else printed_data(figure_id, rows, load_published())
 
 
 def draw(figure_id: str, survey_source: str = "reconstruction") -> tuple[plt.Figure, pd.DataFrame]:

@@ -1,0 +1,222 @@
+"""The runner under crashes, signals and a second runner, on a one-notebook chain the test makes: never a
+partial set of outputs, a clean stop on SIGINT/SIGTERM, one run at a time, bad inputs refused in one line."""
+
+import json
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from helpers.chain.sandbox import copy_inputs, run_chain
+
+pytestmark = pytest.mark.chain
+
+NOTEBOOK = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "p",
+            "metadata": {"tags": ["parameters"]},
+            "outputs": [],
+            "source": ["value = 1\n", "sleep = 0\n", "survey_source = 'reconstruction'"],
+        },
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "w",
+            "metadata": {},
+            "outputs": [],
+            "source": [
+                "import os, time\n",
+                "from helpers import paths\n",
+                "if os.environ.get('TINY_MARKER'):\n",
+                "    open(os.environ['TINY_MARKER'], 'w').write(str(os.getpid()))\n",
+                "time.sleep(sleep)\n",
+                "assert value != 13, 'value 13 refused'\n",
+                "paths.processed().mkdir(parents=True, exist_ok=True)\n",
+                "(paths.processed() / 'table.csv').write_text(f'value\\n{value}\\n')\n",
+                "(paths.reports() / 'figures').mkdir(parents=True, exist_ok=True)\n",
+                "(paths.reports() / 'figures' / 'note.txt').write_text(f'value {value}\\n')",
+            ],
+        },
+    ],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    """A copy of the repository whose chain is one small notebook writing one table and one report file."""
+    root = copy_inputs(tmp_path / "repo")
+    shutil.rmtree(root / "notebooks")
+    (root / "notebooks").mkdir()
+    (root / "notebooks" / "00_tiny.ipynb").write_text(json.dumps(NOTEBOOK, indent=1) + "\n", encoding="utf-8")
+    (root / "config" / "chain.yaml").write_text("notebooks:\n  00_tiny:\n    reads: []\n", encoding="utf-8")
+    (root / "config" / "params.yaml").write_text("all:\n  value: 1\n", encoding="utf-8")
+    return root
+
+
+def _start(root: Path, *args: str, pause: str | None = None, **env: str) -> subprocess.Popen:
+    environ = {**os.environ, "PYTHONPATH": str(root / "src"), **env}
+    environ.pop("MSR_OUTPUT_ROOT", None)
+    if pause:
+        environ["MSR_CHAIN_PAUSE_AT"] = pause
+    return subprocess.Popen(
+        [sys.executable, "-m", "helpers.chain", "--no-pdf", *args],
+        cwd=root,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for(proc: subprocess.Popen, text: str, timeout: float = 120) -> str:
+    """Read the runner's stdout until a line contains `text`."""
+    seen, deadline = [], time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if selector.select(timeout=1):
+                line = proc.stdout.readline()
+                seen.append(line)
+                if text in line:
+                    return "".join(seen)
+                if not line:
+                    break
+    proc.kill()
+    raise AssertionError(f"{text!r} not seen; stdout: {''.join(seen)} stderr: {proc.stderr.read()}")
+
+
+def _ok(root: Path, *args: str) -> subprocess.CompletedProcess:
+    done, _ = run_chain(root, "--no-pdf", *args)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in ("reports", "data/processed")
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_kill_between_the_two_swaps_is_completed_by_the_next_run(tiny):
+    _ok(tiny)
+    runner = _start(tiny, "-p", "value=2", pause="between_swaps")
+    _wait_for(runner, "paused at between_swaps")
+    runner.send_signal(signal.SIGKILL)
+    runner.wait()
+    # killed mid-swap: reports/ of the new run beside data/processed/ of the old one (used to be "nothing to do")
+    assert (tiny / "reports" / "figures" / "note.txt").read_text() == "value 2\n"
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n1\n"
+    assert (tiny / "build" / "swap.json").exists()
+    done = _ok(tiny, "-p", "value=2")
+    assert "stopped while replacing the outputs; its complete outputs are now in place" in done.stdout
+    assert "nothing to do" in done.stdout
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n2\n"
+    assert (tiny / "reports" / "figures" / "note.txt").read_text() == "value 2\n"
+    assert not (tiny / "build" / "staging").exists() and not (tiny / "build" / "old").exists()
+
+
+def test_outputs_lost_outside_a_run_are_rebuilt(tiny):
+    _ok(tiny)
+    (tiny / "data" / "processed" / "table.csv").unlink()
+    done = _ok(tiny)
+    assert "the outputs are not those the last run left (1 missing" in done.stdout
+    assert "ran   00_tiny" in done.stdout
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n1\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_signal_stops_cleanly(tiny, tmp_path, signum):
+    _ok(tiny)
+    before = _outputs(tiny)
+    marker = tmp_path / "kernel.pid"
+    runner = _start(tiny, "-p", "value=3", "-p", "sleep=120", TINY_MARKER=str(marker))
+    deadline = time.monotonic() + 120
+    while not marker.exists() or not marker.read_text():
+        assert time.monotonic() < deadline and runner.poll() is None, runner.communicate()
+        time.sleep(0.2)
+    kernel = int(marker.read_text())
+    runner.send_signal(signum)
+    out, err = runner.communicate(timeout=60)
+    name = signal.Signals(signum).name
+    assert runner.returncode == 128 + signum, out + err
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == (
+        f"chain: stopped by {name}: notebooks and their kernels ended, staging removed; "
+        "reports/ and data/processed/ left as they were"
+    )
+    time.sleep(1)
+    assert not psutil.pid_exists(kernel) or psutil.Process(kernel).status() == psutil.STATUS_ZOMBIE
+    assert not (tiny / "build" / "staging").exists()
+    assert _outputs(tiny) == before
+
+
+def test_one_run_at_a_time(tiny):
+    first = _start(tiny, "-p", "value=4", pause="before_swap")
+    _wait_for(first, "paused at before_swap")
+    staged = _outputs(tiny / "build" / "staging")
+    second, _ = run_chain(tiny, "--no-pdf", "-p", "value=5")
+    assert second.returncode == 1
+    assert f"another run of the chain (pid {first.pid}, started" in second.stderr
+    assert "wait for it to finish, or pass --wait" in second.stderr
+    assert _outputs(tiny / "build" / "staging") == staged
+    queued = _start(tiny, "--wait", "-p", "value=5")
+    _wait_for(queued, f"waiting for the run in progress (pid {first.pid}")
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=60)
+    assert first.returncode == 128 + signal.SIGTERM
+    out, err = queued.communicate(timeout=120)
+    assert queued.returncode == 0, out + err
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n5\n"
+
+
+def _refused(root: Path, *args: str) -> str:
+    done, _ = run_chain(root, "--no-pdf", *args)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stdout + done.stderr
+    assert done.stderr.startswith("chain: stopped: ")
+    assert not (root / "reports").exists() and not (root / "build" / "staging").exists()
+    return done.stderr
+
+
+def test_bad_inputs_are_refused_before_anything_runs(tiny):
+    params = tiny / "config" / "params.yaml"
+    params.write_text("all:\n  value: [1\n", encoding="utf-8")
+    assert "config/params.yaml, line 3, column 1: not valid YAML" in _refused(tiny)
+    params.write_text("all:\n  value: 1\n", encoding="utf-8")
+    notebook = tiny / "notebooks" / "00_tiny.ipynb"
+    good = notebook.read_text(encoding="utf-8")
+    notebook.write_text(good[:200], encoding="utf-8")
+    assert "notebooks/00_tiny.ipynb, line" in _refused(tiny) and "not valid JSON" in _refused(tiny)
+    notebook.write_text(good, encoding="utf-8")
+    nrm = tiny / "data" / "raw" / "official" / "nrm.csv"
+    nrm.write_bytes(nrm.read_bytes().replace(b",1746,", b",inf,", 1))
+    assert "data/raw/official/nrm.csv, line 2, column 'value': 'inf' is not a finite number" in _refused(tiny)
+    nrm.write_bytes(nrm.read_bytes().replace(b",inf,", b",1746,", 1))
+    (tiny / "exports").mkdir()
+    assert "exports/ is inside the repository where git would track its files" in _refused(
+        tiny, "-p", "survey_source=exports"
+    )
+
+
+def test_a_failing_notebook_leaves_the_outputs_and_names_the_cell(tiny):
+    _ok(tiny)
+    before = _outputs(tiny)
+    done, _ = run_chain(tiny, "--no-pdf", "-p", "value=13")
+    assert done.returncode == 1
+    assert "chain: stopped: notebook 00_tiny.ipynb failed in cell" in done.stderr
+    assert "AssertionError: value 13 refused" in done.stderr
+    assert _outputs(tiny) == before
