@@ -51,6 +51,8 @@ def publish_page(page: str, name: str, view: str, order: list[str]) -> str:
     for script in soup.find_all("script"):
         if script.get("type") == "text/x-mathjax-config" or "https://" in (script.string or ""):
             script.decompose()
+    for viewport in soup.find_all("meta", attrs={"name": "viewport"}):
+        viewport.decompose()
     soup.head.insert(
         1, soup.new_tag("meta", attrs={"name": "viewport", "content": "width=device-width, initial-scale=1"})
     )
