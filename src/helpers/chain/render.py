@@ -45,18 +45,31 @@ def figure_records(figures: Path) -> list[dict]:
 
 def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
     """Both HTML views of one executed notebook and, for the appendix, its reviewer view as an A4 PDF section."""
+    from .render_html import chain_order, publish_page
+
     executed = reports / "notebooks" / f"{name}.ipynb"
     for view in VIEWS:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
-        (reports / "html" / view / f"{name}.html").write_text(notebook_html(executed, view), encoding="utf-8")
+        page = publish_page(notebook_html(executed, view), name, view, chain_order())
+        (reports / "html" / view / f"{name}.html").write_text(page, encoding="utf-8")
     if pdf:
         write_section_pdf(reports, name)
 
 
 def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
-    """The appendix's landing page: every figure with its tier and notebook, and every notebook."""
+    """The appendix's landing page: a status box, every figure with its tier and notebook, and every notebook."""
+    from .index import status
+    from .render_html import TIER_COLOURS, legend_html
+
     figures = figure_records(reports / "figures")
-    index = _templates.get_template("index.html.j2").render(figures=figures, notebooks=notebooks, pdf=pdf)
+    index = _templates.get_template("index.html.j2").render(
+        figures=figures,
+        notebooks=notebooks,
+        pdf=pdf,
+        status=status(reports, figures),
+        legend=legend_html(),
+        colours=TIER_COLOURS,
+    )
     (reports / "index.html").write_text(index, encoding="utf-8")
 
 
@@ -68,12 +81,24 @@ def write_section_pdf(reports: Path, name: str) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    body = notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic")
+    body = vector_figures(notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic"))
     page = _templates.get_template("appendix.html.j2").render(name=name, body=body)
     target = reports / "pdf" / f"{name}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=page, base_url=str(reports)).write_pdf(target, stylesheets=[CSS(string=pdf_css())])
     return target
+
+
+def vector_figures(body: str) -> str:
+    """The PDF body with each saved figure's PNG replaced by its SVG file, and no heading anchors."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    for anchor in soup.select("a.anchor-link"):
+        anchor.decompose()
+    for figure in soup.select("figure[id] img"):
+        figure["src"] = f"figures/{figure.find_parent('figure')['id']}.svg"
+    return str(soup)
 
 
 def merge_pdf(reports: Path, notebooks: list[str]) -> Path:
