@@ -58,6 +58,23 @@ def test_outputs_of_the_appendix(built):
     assert "ran   00_data_preparation" in done.stdout and "chain:" in done.stdout
 
 
+def test_pdf_has_title_contents_continuous_numbers_and_metadata(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built[0][0] / "reports" / "appendix.pdf")
+    total = len(reader.pages)
+    first, contents = (reader.pages[i].extract_text() for i in (0, 1))
+    assert "reproducible appendix" in first and "not endorsed by the report's authors" in first
+    assert "Contents" in contents and "07 Claims audit" in contents
+    for number in (1, total // 2, total):
+        assert f"page {number} of {total}" in reader.pages[number - 1].extract_text()
+    assert reader.metadata.title.startswith("Policing Response to Modern Slavery") and reader.metadata.author
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[0] == "Title page and contents" and "07_claims_audit" in titles
+    assert not any("¶" in t for t in titles)
+
+
 def test_noop_rerun_skips_everything(built):
     copy, _ = built[0]
     before = _digest(copy)

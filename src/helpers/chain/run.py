@@ -239,7 +239,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     last_seconds = _read_json(timings_file, {})
     try:
         timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
-        from .render import merge_pdf, render_index
+        from .render import render_index
+        from .render_pdf import merge_pdf
 
         names = [s.name for s in steps]
         render_index(staging / "reports", names, pdf)
