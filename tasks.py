@@ -95,10 +95,8 @@ def ensure_lab() -> None:
     if LAB_STAMP.exists() and LAB_STAMP.read_text() == wanted:
         return
     print("tasks: installing the JupyterLab extra (requirements-lab.lock) into .venv", flush=True)
-    subprocess.run(
-        [str(PY), "-m", "uv", "pip", "install", "--python", str(PY), "--quiet", "--require-hashes", "-r", str(LAB_LOCK)],
-        check=True,
-    )
+    install = ["pip", "install", "--python", str(PY), "--quiet", "--require-hashes", "-r", str(LAB_LOCK)]
+    subprocess.run([str(PY), "-m", "uv", *install], check=True)
     kernel = ["--name", KERNEL, "--display-name", f"Python 3.11 ({KERNEL})"]
     subprocess.run([str(PY), "-m", "ipykernel", "install", "--sys-prefix", *kernel], check=True)
     LAB_STAMP.write_text(wanted)
