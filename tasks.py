@@ -103,13 +103,15 @@ def ensure_lab() -> None:
 
 
 def lab_command(extra: list[str]) -> list[str]:
-    """JupyterLab at notebooks/, starting notebooks in the project's kernel."""
+    """JupyterLab at notebooks/, starting notebooks in the project's kernel (root allowed: containers, CI)."""
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     return [
         str(PY),
         "-m",
         "jupyterlab",
         f"--ServerApp.root_dir={ROOT / 'notebooks'}",
         f"--MultiKernelManager.default_kernel_name={KERNEL}",
+        *as_root,
         *extra,
     ]
 
