@@ -67,7 +67,8 @@ def _uv() -> list[str]:
             pin = Path(tmp) / "uv.txt"
             pin.write_text(_locked_entry("uv"), encoding="utf-8")
             pip = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps"]
-            subprocess.run([*pip, "--require-hashes", "--target", str(BOOTSTRAP), "-r", str(pin)], check=True)
+            quiet = ["--root-user-action=ignore", "--require-hashes"]
+            subprocess.run([*pip, *quiet, "--target", str(BOOTSTRAP), "-r", str(pin)], check=True)
     return [str(exe)]
 
 
