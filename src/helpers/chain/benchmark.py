@@ -21,7 +21,7 @@ from .sandbox import copy_inputs, run_chain
 
 EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
 EDITED_MODULE = "src/helpers/figures/official.py"
-TRIVIAL_SOURCE = "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom helpers import charts, paths"
+TRIVIAL_SOURCE = "import matplotlib.pyplot as plt\nimport pandas as pd\n\nfrom helpers import paths\nfrom helpers.figures import save, style"
 
 
 def make_trivial(copy: Path) -> None:
