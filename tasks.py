@@ -131,7 +131,8 @@ def notebook_names(extra: list[str]) -> list[str]:
         lookup = "import sys; from helpers.figures import registry; print(registry.get(sys.argv[1]).notebook)"
         found = subprocess.run([str(PY), "-c", lookup, value], capture_output=True, text=True)
         if found.returncode:
-            raise SystemExit(f"tasks: --only {value!r} is neither a notebook nor a figure id\n{found.stderr}")
+            reason = (found.stderr.strip().splitlines() or [""])[-1]
+            raise SystemExit(f"tasks: --only {value!r} is neither a notebook nor a figure id ({reason})")
         out[i + 1] = found.stdout.strip()
     return out
 
