@@ -159,3 +159,14 @@ def test_lab_starts_jupyterlab_with_the_project_kernel():
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_only_takes_a_figure_id_or_a_notebook_path(monkeypatch):
+    monkeypatch.syspath_prepend(str(paths.ROOT))
+    import tasks
+
+    given = ["--only", "fig06", "--only", "notebooks/07_claims_audit.ipynb", "--no-pdf"]
+    expected = ["--only", "02_identifying_the_challenge", "--only", "07_claims_audit", "--no-pdf"]
+    assert tasks.notebook_names(given) == expected
+    with pytest.raises(SystemExit, match="fig99"):
+        tasks.notebook_names(["--only", "fig99"])
