@@ -21,7 +21,15 @@ from .sandbox import copy_inputs, run_chain
 
 EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
 EDITED_MODULE = "src/helpers/figures/official.py"
-TRIVIAL_SOURCE = "import matplotlib.pyplot as plt\nimport pandas as pd\n\nfrom helpers import paths\nfrom helpers.figures import save, style"
+TRIVIAL_SOURCE = "\n".join(
+    [
+        "import matplotlib.pyplot as plt",
+        "import pandas as pd",
+        "",
+        "from helpers import paths",
+        "from helpers.figures import save, style",
+    ]
+)
 
 
 def make_trivial(copy: Path) -> None:
