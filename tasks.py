@@ -5,8 +5,14 @@
     python3 tasks.py test        # set up .venv, lint (ruff), run the whole test suite
     python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop)
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
+    python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab at notebooks/
+    python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
 
-Extra arguments after the task are passed on (to the runner, pytest or the benchmark).
+Extra arguments after the task are passed on (to the runner, pytest, the benchmark or JupyterLab).
+`reproduce --only NAME` takes a notebook (name or path) or a figure id (e.g. fig06), which runs its notebook.
+
+.venv is installed from requirements.lock (every package pinned with its hashes) by uv, itself installed by
+pip from its hashes in that lock. The lab extra (requirements-lab.lock) is added to .venv only by `lab`.
 """
 
 from __future__ import annotations
@@ -15,21 +21,28 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-PY = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-STAMP = VENV / ".requirements.sha256"
-REQUIREMENTS = ["requirements.txt", "requirements-dev.txt", "pyproject.toml"]
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+LOCK = ROOT / "requirements.lock"
+LAB_LOCK = ROOT / "requirements-lab.lock"
+STAMP = VENV / ".lock.sha256"
+LAB_STAMP = VENV / ".lab-lock.sha256"
+BOOTSTRAP = ROOT / "build" / "uv"
+KERNEL = "ms-policing-repro"
 LINTED = ["src", "tests", "notebooks", "tasks.py"]
+COMPILE = ["pip", "compile", "--generate-hashes", "--universal", "--python-version", "3.11.7", "--quiet"]
 
 
-def _requirements_hash() -> str:
+def _digest(*files: Path) -> str:
     digest = hashlib.sha256()
-    for name in REQUIREMENTS:
-        digest.update((ROOT / name).read_bytes())
+    for path in files:
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -40,18 +53,103 @@ def _imports_this_checkout() -> bool:
     return found == str((ROOT / "src" / "helpers" / "__init__.py").resolve())
 
 
+def _locked_entry(name: str) -> str:
+    """The block of requirements.lock that pins `name` (its `name==version` line and its hash lines)."""
+    lines = LOCK.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{name}=="))
+    end = start
+    while lines[end].endswith("\\"):
+        end += 1
+    return "\n".join(lines[start : end + 1]) + "\n"
+
+
+def _uv() -> list[str]:
+    """uv: the one in .venv (from the lock), else a copy installed by pip, hash-checked, into build/uv."""
+    if (BIN / ("uv.exe" if os.name == "nt" else "uv")).exists():
+        return [str(PY), "-m", "uv"]
+    exe = BOOTSTRAP / "bin" / ("uv.exe" if os.name == "nt" else "uv")
+    if not exe.exists():
+        print("tasks: installing uv (hash-checked) with pip", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            pin = Path(tmp) / "uv.txt"
+            pin.write_text(_locked_entry("uv"), encoding="utf-8")
+            pip = [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps"]
+            quiet = ["--root-user-action=ignore", "--require-hashes"]
+            subprocess.run([*pip, *quiet, "--target", str(BOOTSTRAP), "-r", str(pin)], check=True)
+    return [str(exe)]
+
+
 def ensure_venv() -> None:
-    """Create .venv and install the pinned requirements, unless already up to date."""
-    wanted = _requirements_hash()
+    """Create .venv and make it exactly requirements.lock plus this project (editable), unless up to date."""
+    wanted = _digest(LOCK, ROOT / "pyproject.toml")
     if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted and _imports_this_checkout():
         return
     if not PY.exists():
         print("tasks: creating .venv", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    pip = [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-r", str(ROOT / "requirements-dev.txt")], check=True)
-    subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
+        venv.EnvBuilder(with_pip=False).create(VENV)
+    uv = _uv()
+    print("tasks: installing requirements.lock into .venv (uv pip sync, hashes required)", flush=True)
+    target = ["--python", str(PY), "--quiet"]
+    subprocess.run([*uv, "pip", "sync", *target, "--require-hashes", str(LOCK)], check=True)
+    subprocess.run([*uv, "pip", "install", *target, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
+    LAB_STAMP.unlink(missing_ok=True)  # sync removed the lab extra, if it was there
     STAMP.write_text(wanted)
+
+
+def ensure_lab() -> None:
+    """Add the JupyterLab extra to .venv and register the project's kernel, unless already done."""
+    ensure_venv()
+    wanted = _digest(LAB_LOCK, STAMP)
+    if LAB_STAMP.exists() and LAB_STAMP.read_text() == wanted:
+        return
+    print("tasks: installing the JupyterLab extra (requirements-lab.lock) into .venv", flush=True)
+    install = ["pip", "install", "--python", str(PY), "--quiet", "--require-hashes", "-r", str(LAB_LOCK)]
+    subprocess.run([str(PY), "-m", "uv", *install], check=True)
+    kernel = ["--name", KERNEL, "--display-name", f"Python 3.11 ({KERNEL})"]
+    subprocess.run([str(PY), "-m", "ipykernel", "install", "--sys-prefix", *kernel], check=True)
+    LAB_STAMP.write_text(wanted)
+
+
+def lab_command(extra: list[str]) -> list[str]:
+    """JupyterLab at notebooks/, starting notebooks in the project's kernel (root allowed: containers, CI)."""
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return [
+        str(PY),
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+        f"--MultiKernelManager.default_kernel_name={KERNEL}",
+        *as_root,
+        *extra,
+    ]
+
+
+def notebook_names(extra: list[str]) -> list[str]:
+    """`--only` values as notebook names: a notebook path or name as it is, a figure id as its notebook."""
+    stems = {p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    out = list(extra)
+    for i in range(len(out) - 1):
+        if out[i] != "--only":
+            continue
+        value = out[i + 1]
+        if Path(value).stem in stems:
+            out[i + 1] = Path(value).stem
+            continue
+        lookup = "import sys; from helpers.figures import registry; print(registry.get(sys.argv[1]).notebook)"
+        found = subprocess.run([str(PY), "-c", lookup, value], capture_output=True, text=True)
+        if found.returncode:
+            reason = (found.stderr.strip().splitlines() or [""])[-1]
+            raise SystemExit(f"tasks: --only {value!r} is neither a notebook nor a figure id ({reason})")
+        out[i + 1] = found.stdout.strip()
+    return out
+
+
+def lock() -> int:
+    """Re-resolve requirements-dev.txt (and the lab extra, constrained to it) into hashed lock files."""
+    uv = [*_uv(), *COMPILE]
+    subprocess.run([*uv, "requirements-dev.txt", "-o", LOCK.name], cwd=ROOT, check=True)
+    extra = ["requirements-dev.txt", "requirements-lab.txt", "-c", LOCK.name, "-o", LAB_LOCK.name]
+    return subprocess.run([*uv, *extra], cwd=ROOT).returncode
 
 
 def main(argv: list[str]) -> int:
@@ -59,12 +157,21 @@ def main(argv: list[str]) -> int:
         "reproduce": ["-m", "helpers.chain"],
         "test": ["-m", "pytest"],
         "benchmark": ["-m", "helpers.chain.benchmark"],
+        "lab": [],
+        "lock": [],
     }
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
-    ensure_venv()
     task, extra = argv[0], argv[1:]
+    if task == "lock":
+        return lock()
+    if task == "lab":
+        ensure_lab()
+        return subprocess.run(lab_command(extra), cwd=ROOT).returncode
+    ensure_venv()
+    if task == "reproduce":
+        extra = notebook_names(extra)
     if task == "test":
         lint = subprocess.run([str(PY), "-m", "ruff", "check", *LINTED], cwd=ROOT)
         if lint.returncode:

@@ -3,7 +3,8 @@
     python -m helpers.chain.benchmark [--jobs N]
 
 Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
-same runner, same rendering), their ratio, and the time of a no-op re-run. Nothing is asserted.
+same runner, same rendering), their ratio, the time of a no-op re-run, and the time of the edit-one-figure loop
+(after an edit to the module that draws one figure, ``--only`` that figure's notebook). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -14,10 +15,21 @@ import tempfile
 from pathlib import Path
 
 from .. import paths
+from ..figures import registry
 from . import graph
 from .sandbox import copy_inputs, run_chain
 
-TRIVIAL_SOURCE = "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom helpers import charts, paths"
+EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
+EDITED_MODULE = "src/helpers/figures/official.py"
+TRIVIAL_SOURCE = "\n".join(
+    [
+        "import matplotlib.pyplot as plt",
+        "import pandas as pd",
+        "",
+        "from helpers import paths",
+        "from helpers.figures import save, style",
+    ]
+)
 
 
 def make_trivial(copy: Path) -> None:
@@ -52,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         _check(done)
         done, noop_seconds = run_chain(full, *jobs)
         _check(done)
+        module = full / EDITED_MODULE
+        module.write_text(module.read_text(encoding="utf-8") + "\n# benchmark: an edit\n", encoding="utf-8")
+        notebook = registry.get(EDITED_FIGURE).notebook
+        done, edit_seconds = run_chain(full, *jobs, "--only", notebook)
+        _check(done)
         floor = copy_inputs(Path(tmp) / "floor")
         make_trivial(floor)
         done, floor_seconds = run_chain(floor, *jobs)
@@ -62,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor ({n} import-only notebooks) {floor_seconds:6.1f} s")
     print(f"ratio full / floor               {full_seconds / floor_seconds:6.2f}")
     print(f"no-op re-run                     {noop_seconds:6.1f} s")
+    print(f"edit one figure, re-run it       {edit_seconds:6.1f} s  ({EDITED_MODULE} edited, --only {notebook})")
     return 0
 
 

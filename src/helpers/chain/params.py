@@ -75,6 +75,16 @@ def resolve(
     return resolved
 
 
+def check_injected(declared: dict[str, object], injected: dict[str, object], where: str) -> None:
+    """Refuse parameters given to one notebook directly (papermill -p) that it does not declare or of wrong type."""
+    for name, value in injected.items():
+        if name not in declared:
+            raise ParameterError(
+                f"parameter {name!r} is not declared in the parameters cell of {where}; declared: {sorted(declared)}"
+            )
+        _check_type(where, name, declared[name], value)
+
+
 def _check_type(stem: str, name: str, default: object, value: object) -> None:
     if default is None or isinstance(value, type(default)):
         return
