@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -44,7 +45,9 @@ def load_official(folder: Path = paths.RAW / "official") -> pd.DataFrame:
 
 
 def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
-    """One row per (series, breakdown, period, geography): the newest release, by the report's cut-off or overall."""
+    """One row per (series, breakdown, period, geography): an official publisher's own page before a secondary
+    copy, then the newest release (by the report's cut-off or overall). The values set aside stay in
+    `corroboration` (value, tier, source, release) so the figures' data show what agrees or differs."""
     if vintage not in VINTAGES:
         raise ValueError(f"parameter vintage={vintage!r}: choose one of {VINTAGES}")
     rows = table
@@ -54,9 +57,39 @@ def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
         rows = rows[padded.str.slice(0, 10) <= REPORT_CUTOFF]
     key = ["series", "breakdown", "period", "geography"]
     ranked = rows.assign(_tier=(rows["tier"] == "official").astype(int)).sort_values(
-        [*key, "release_date", "_tier"], kind="stable"
+        [*key, "_tier", "release_date"], kind="stable"
     )
-    return ranked.drop_duplicates(key, keep="last").drop(columns="_tier").reset_index(drop=True)
+    others = {
+        k: "; ".join(
+            f"{r.value:g} ({r.tier}, {r.source_title}, released {r.release_date})" for r in g.iloc[:-1].itertuples()
+        )
+        for k, g in ranked.groupby(key, sort=False)
+        if len(g) > 1
+    }
+    chosen = ranked.drop_duplicates(key, keep="last").drop(columns="_tier").reset_index(drop=True)
+    chosen["corroboration"] = [others.get(tuple(r), "") for r in chosen[key].itertuples(index=False)]
+    return chosen
+
+
+BOUND_WORDS = {
+    "<": r"less than|fewer than|under|below",
+    "≥": r"at least",
+    ">": r"more than|over|in excess of|just over",
+    "≈": r"almost|nearly|approximately|around|about|c\.",
+}
+
+
+def bound(quote: str, value: float) -> str:
+    """'<', '≥', '>' or '≈' where the source prints the value as a bound or an approximation; '' where exact."""
+    text = f"{value:,.10g}"
+    for form in dict.fromkeys([text, text.replace(",", ""), f"{value:g}"]):
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(form)}(?![\d])", str(quote)):
+            before = str(quote)[max(0, m.start() - 16) : m.start()].lower()
+            for sign, words in BOUND_WORDS.items():
+                if re.search(rf"\b({words})\s*£?$", before):
+                    return sign
+            return ""
+    return ""
 
 
 def series(
