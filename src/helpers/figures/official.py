@@ -275,11 +275,3 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: p
 
 def _nation(code: str) -> str:
     return "UK" if code == "uk" else code.replace("_", " ").title()
-
-
-def fig09_child_nationality(table: pd.DataFrame, last_year: int, printed: pd.DataFrame):
-    return nationality_by_age(table, "child", last_year, printed)
-
-
-def fig10_adult_nationality(table: pd.DataFrame, last_year: int, printed: pd.DataFrame):
-    return nationality_by_age(table, "adult", last_year, printed)

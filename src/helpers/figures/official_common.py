@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..data.official import bound
+from ..data.official import bound, describe_sources
 from .style import CATEGORICAL
 
 NOT_FOUND = "not found in the sources used here"
@@ -116,16 +116,23 @@ def record_tiers(*frames: pd.DataFrame) -> list[str]:
     return [t for t in ("official", "official_secondary", "report") if t in seen]
 
 
-def alt_points(prefix: str, data: pd.DataFrame, fmt: str = "{:,.0f}", suffix: str = "") -> str:
+def alt_points(prefix: str, data: pd.DataFrame) -> str:
     """Alt text naming every value drawn with its period, coverage and tier, and every value not found."""
     parts = []
-    for r in data.itertuples():
-        where = f" ({r.coverage})" if "coverage" in data and isinstance(getattr(r, "coverage", None), str) else ""
-        if pd.isna(r.value):
-            parts.append(f"{r.label}{where}: {NOT_FOUND}")
-        else:
-            sign = getattr(r, "bound", "") if isinstance(getattr(r, "bound", ""), str) else ""
-            parts.append(
-                f"{r.label}{where}: {label_value(r.value, sign, fmt, suffix)} [{TIER_WORDS.get(r.tier, r.tier)}]"
-            )
+    for r in data.to_dict("records"):
+        where = f" ({r['coverage']})" if isinstance(r.get("coverage"), str) else ""
+        if pd.isna(r["value"]):
+            parts.append(f"{r['label']}{where}: {NOT_FOUND}")
+            continue
+        sign = r.get("bound") if isinstance(r.get("bound"), str) else ""
+        fmt = "{:,.0f}" if float(r["value"]).is_integer() else "{:,.1f}"
+        suffix = "%" if r.get("unit") == "percent" else ""
+        tier = TIER_WORDS.get(r["tier"], r["tier"])
+        parts.append(f"{r['label']}{where}: {label_value(r['value'], sign, fmt, suffix)} [{tier}]")
     return f"{prefix}. " + "; ".join(parts) + "."
+
+
+def sources(data: pd.DataFrame, vintage: str) -> str:
+    """The source line of a figure: its published values by tier and publication (report values in the caption)."""
+    published = data[data["tier"].isin(["official", "official_secondary"])]
+    return describe_sources(published, vintage)
