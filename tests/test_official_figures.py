@@ -178,6 +178,7 @@ def test_fig08_table_by_type_with_words_and_report_shares():
     assert data["group"].iloc[2] == "children, single-type referrals only"
     assert data["share_text"].iloc[2] == f"base {official_common.NOT_FOUND}"
     assert "=" not in " ".join(data["group"])  # no code syntax in the words shown
+    assert data["label"].iloc[1] == "Labour 2024, any type mentioned (multi-type referrals counted in each)"
 
 
 @pytest.mark.parametrize("age, title", [("child", "Figure 9"), ("adult", "Figure 10")])

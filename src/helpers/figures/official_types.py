@@ -93,11 +93,11 @@ def fig08_rows(table: pd.DataFrame, last_year: int, printed: pd.DataFrame) -> pd
     order = {k: i for i, k in enumerate(TYPE_WORDS)}
     data = pd.DataFrame(rows)
     data = data.assign(_o=data["exploitation"].map(order).fillna(len(order)), _r=data["tier"] == "report")
-    return (
-        data.sort_values(["_o", "period", "_r", "group"], kind="stable")
-        .drop(columns=["_o", "_r"])
-        .reset_index(drop=True)
-    )
+    data = data.sort_values(["_o", "period", "_r", "group"], kind="stable").drop(columns=["_o", "_r"])
+    labels = [
+        f"{TYPE_WORDS.get(e, e)} {p}, {g}" for e, p, g in zip(data["exploitation"], data["period"], data["group"])
+    ]
+    return data.assign(label=labels).reset_index(drop=True)
 
 
 def fig08_exploitation(table: pd.DataFrame, last_year: int, printed: pd.DataFrame):
