@@ -129,9 +129,7 @@ def fig07_nrm_referrals(table: pd.DataFrame, last_year: int, releases: pd.DataFr
         elif year in chosen.index:
             r = chosen.loc[year]
             oc.bar(ax, x, r["value"], r["tier"], CATEGORICAL[0], 0.7)
-            ax.annotate(
-                f"{r['value']:,.0f}\nsplit {oc.NOT_FOUND}", (x, r["value"]), ha="center", va="bottom", fontsize=6
-            )
+            ax.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
             out.append(r.to_frame().T.assign(period=year, measure="total (no split found)"))
         else:
             oc.not_found(ax, x)
@@ -208,7 +206,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: p
     years = [str(y) for y in range(int(rows["year"].min()) if not rows.empty else last_year, last_year + 1)]
     nations = sorted(rows["nationality"].unique(), key=lambda n: (n != "uk", n))
     fig, (ax, ax_share) = plt.subplots(1, 2, figsize=(11, 4.8), width_ratios=[3, 2])
-    width = 0.8 / max(len(nations), 1)
+    width = min(0.8 / max(len(nations), 1), 0.3)
     for i, (nation, colour) in enumerate(zip(nations, CATEGORICAL)):
         part = rows[rows["nationality"] == nation].set_index("period")
         for x, year in enumerate(years):
@@ -225,6 +223,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: p
     ax.set_title(f"Referrals of {AGE_WORDS[age]} by nationality: counts found", fontsize=10, loc="left")
     nation_legend = [Patch(color=c, label=_nation(n)) for n, c in zip(nations, CATEGORICAL)]
     ax.legend(handles=[*nation_legend, *oc.tier_handles(rows["tier"])], fontsize=7, loc="upper left")
+    ax.set_ylim(0, max(rows["value"].max() * 1.35, 1) if not rows.empty else 1)
     share = _uk_share(table, age, last_year)
     share_years = sorted(set(share["period"]) | set(printed["period"].astype(str)))
     for year in share_years:
