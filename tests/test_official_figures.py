@@ -132,11 +132,11 @@ def test_fig07_stack_and_total_share_one_release():
     fig, data = official.fig07_nrm_referrals(_table(rows), 2023, releases)
     ax, ax_dtn = fig.axes
     y2023 = data[(data["period"] == "2023") & (data["panel"] == "NRM referrals, UK")]
-    total = y2023.loc[y2023["measure"] == "total (same release as the split)", "value"].iloc[0]
-    parts = y2023.loc[y2023["measure"].isin(["sca", "ieca"]), "value"].sum()
+    total = y2023.loc[y2023["measure"] == "nrm_total", "value"].iloc[0]
+    parts = y2023.loc[y2023["measure"].isin(["nrm_sca", "nrm_ieca"]), "value"].sum()
     assert total == parts == 17004
     assert "17,004\nrevised 16,990" in _texts(fig)
-    assert data.loc[data["period"] == "2022", "measure"].iloc[0] == "total (no split found)"
+    assert data.loc[data["period"] == "2022", "split"].iloc[0] == official_common.NOT_FOUND
     assert ax_dtn.get_title(loc="left").startswith("Duty to Notify reports")
     assert [t.get_text() for t in ax_dtn.get_xticklabels()] == [str(y) for y in range(2014, 2024)]
 

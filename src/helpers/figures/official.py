@@ -121,19 +121,19 @@ def fig07_nrm_referrals(table: pd.DataFrame, last_year: int, releases: pd.DataFr
             for (_, p), colour in zip(parts.sort_values("breakdown", ascending=False).iterrows(), CATEGORICAL[1:]):
                 oc.bar(ax, x, p["value"], p["tier"], colour, 0.7, bottom=bottom)
                 bottom += p["value"]
-                out.append(p.to_frame().T.assign(measure=p["breakdown"].split("=")[1]))
+                out.append(p.to_frame().T.assign(measure="nrm_" + p["breakdown"].split("=")[1], split="same release"))
             later = chosen["value"].get(year)
             extra = f"\nrevised {later:,.0f}" if pd.notna(later) and later != total["value"] else ""
             ax.annotate(f"{total['value']:,.0f}{extra}", (x, total["value"]), ha="center", va="bottom", fontsize=6)
-            out.append(total.to_frame().T.assign(measure="total (same release as the split)"))
+            out.append(total.to_frame().T.assign(measure="nrm_total", split="same release as its split"))
         elif year in chosen.index:
             r = chosen.loc[year]
             oc.bar(ax, x, r["value"], r["tier"], CATEGORICAL[0], 0.7)
             ax.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
-            out.append(r.to_frame().T.assign(period=year, measure="total (no split found)"))
+            out.append(r.to_frame().T.assign(period=year, measure="nrm_total", split=oc.NOT_FOUND))
         else:
             oc.not_found(ax, x)
-            out.append(pd.DataFrame([{"period": year, "value": np.nan, "measure": "total"}]))
+            out.append(pd.DataFrame([{"period": year, "value": np.nan, "measure": "nrm_total"}]))
     parts_legend = [
         Patch(color=CATEGORICAL[0], label=f"total; split by competent authority {oc.NOT_FOUND}"),
         Patch(color=CATEGORICAL[1], label="Single Competent Authority (SCA), same release as its total"),
@@ -149,7 +149,9 @@ def fig07_nrm_referrals(table: pd.DataFrame, last_year: int, releases: pd.DataFr
     data = pd.concat(out, ignore_index=True).assign(panel="NRM referrals, UK")
     dtn = dtn.reset_index().assign(measure="dtn_reports", panel="Duty to Notify reports, England and Wales")
     data = pd.concat([data, dtn], ignore_index=True)
-    data = data.assign(label=data["period"] + " " + data["measure"].astype(str), bound="")
+    words = {"nrm_total": "NRM referrals", "nrm_sca": "of which SCA", "nrm_ieca": "of which IECA"}
+    words["dtn_reports"] = "Duty to Notify reports"
+    data = data.assign(label=data["period"] + " " + data["measure"].map(words), bound="")
     ax.set_ylabel("Referrals")
     ax.set_title("NRM referrals, UK, by calendar year", fontsize=10, loc="left")
     ax.legend(handles=[*parts_legend, *oc.tier_handles(data["tier"].dropna())], fontsize=7, loc="upper left")

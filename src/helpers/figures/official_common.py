@@ -49,7 +49,7 @@ def plot_columns(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.reindex(columns=PLOT_COLUMNS + [c for c in rows.columns if c not in PLOT_COLUMNS and c in _EXTRA])
 
 
-_EXTRA = ("panel", "measure", "coverage", "nationality", "exploitation", "group", "label", "inputs")
+_EXTRA = ("panel", "measure", "split", "coverage", "nationality", "exploitation", "group", "label", "inputs")
 
 
 def label_value(value: float, sign: str = "", fmt: str = "{:,.0f}", suffix: str = "") -> str:
