@@ -13,16 +13,16 @@ import pandas as pd
 
 from .. import paths
 
-DATA_TIERS = {"official", "reconstructed"}
+DATA_TIERS = {"official", "official_secondary"}
 INPUTS = ["notebooks", "src", "data/raw", "config"]
 
 
 def figure_kind(tiers: list[str]) -> str:
-    """'data' where values come from official statistics or reconstructed rows, 'printed' where only the report's
-    printed values are drawn, 'illustrative' where nothing behind the figure was published."""
+    """'data' where values come from published statistics, 'printed' where only the report's printed values (and
+    what its text says) are shown, 'not_published' where the figure has nothing printed behind it."""
     if DATA_TIERS & set(tiers):
         return "data"
-    return "printed" if "report" in tiers else "illustrative"
+    return "printed" if "report" in tiers else "not_published"
 
 
 def figure_kinds(figures: list[dict]) -> dict[str, int]:
@@ -33,7 +33,7 @@ def figure_kinds(figures: list[dict]) -> dict[str, int]:
     for record in figures:
         entry = BY_ID.get(record["figure_id"])
         counts[figure_kind(record["tiers"])] += len(entry.numbers) if entry else 0
-    return {kind: counts[kind] for kind in ("data", "printed", "illustrative")}
+    return {kind: counts[kind] for kind in ("data", "printed", "not_published")}
 
 
 def parameters(reports: Path) -> dict[str, str]:

@@ -7,12 +7,19 @@ from bs4 import BeautifulSoup
 
 from .. import paths
 
-TIER_COLOURS = {"official": "#12436D", "report": "#1D6B63", "reconstructed": "#801650", "illustrative": "#A8421A"}
+TIER_COLOURS = {
+    "official": "#12436D",
+    "official_secondary": "#3D3D3D",
+    "report": "#1D6B63",
+    "reconstructed": "#801650",
+    "not published": "#505A5F",
+}
 TIER_LEGEND = {
-    "official": "published statistics, URL and quote per value",
+    "official": "published statistics, quoted from the publisher's own page (URL and quote per value)",
+    "official_secondary": "an official figure read on a page that reproduces it (news, blog, mirror)",
     "report": "as printed in the report",
     "reconstructed": "respondent rows derived to give back printed percentages",
-    "illustrative": "synthetic where nothing was published; never a finding",
+    "not published": "the report printed no value: shown as such, never filled",
 }
 PAGE_CSS = """
 .appendix-header{font-family:Arial,Helvetica,sans-serif;border-bottom:2px solid #12436D;padding:.5em 1em;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -45,34 +46,58 @@ def load_official(folder: Path = paths.RAW / "official") -> pd.DataFrame:
 
 
 TABLE = "official.csv"
+RELEASES = "official_releases.csv"
 
 
-def save_table_for(chosen: pd.DataFrame, vintage: str) -> Path:
-    """Write the validated table of the chosen vintage, parsed periods included, for the later notebooks."""
-    out = chosen.assign(vintage=vintage)
+def _text_periods(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
     for column in ("period_start", "period_end"):
         out[column] = out[column].astype(str)
-    return save_table(out, paths.processed() / TABLE)
+    return out
 
 
-def load_table(vintage: str) -> pd.DataFrame:
-    """The official table written by 00_data_preparation, with its periods parsed again.
+def save_tables(releases: pd.DataFrame, chosen: pd.DataFrame, vintage: str) -> list[Path]:
+    """Write, for the later notebooks, every validated release and the table of the chosen vintage, with their
+    parsed periods (the only way they read the official data)."""
+    return [
+        save_table(_text_periods(releases), paths.processed() / RELEASES),
+        save_table(_text_periods(chosen.assign(vintage=vintage)), paths.processed() / TABLE),
+    ]
 
-    Refuses a table of another vintage (the data preparation has not been re-run for this parameter)."""
-    path = paths.processed() / TABLE
+
+def _read(name: str) -> pd.DataFrame:
+    path = paths.processed() / name
     if not path.is_file():
         raise FileNotFoundError(f"{path}: not found; run the chain (python3 tasks.py reproduce) to prepare the data")
     table = pd.read_csv(path, dtype={"period": "string", "breakdown": "string", "note": "string"})
-    found = set(table["vintage"])
-    if found != {vintage}:
-        raise ValueError(f"{path}: holds vintage {sorted(found)}, not the parameter vintage={vintage!r}; re-run 00")
     for column in ("period_start", "period_end"):
         table[column] = pd.PeriodIndex(table[column], freq="M")
     return table
 
 
+def load_releases() -> pd.DataFrame:
+    """Every validated release of every official value, as 00_data_preparation wrote them."""
+    return _read(RELEASES)
+
+
+def load_table(vintage: str) -> pd.DataFrame:
+    """The official table of the chosen vintage written by 00_data_preparation, with its periods parsed again.
+
+    Refuses a table of another vintage (the data preparation has not been re-run for this parameter)."""
+    table = _read(TABLE)
+    found = set(table["vintage"])
+    if found != {vintage}:
+        raise ValueError(
+            f"{paths.processed() / TABLE}: holds vintage {sorted(found)}, not the parameter vintage={vintage!r}; "
+            "re-run 00_data_preparation"
+        )
+    return table
+
+
 def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
-    """One row per (series, breakdown, period, geography): the newest release, by the report's cut-off or overall."""
+    """One row per (series, breakdown, period, geography): an official publisher's own page before a secondary
+    copy, then the newest release (by the report's cut-off or overall). The values set aside stay in
+    `corroboration` (value, tier, source, release) so the figures' data show what agrees or differs."""
     if vintage not in VINTAGES:
         raise ValueError(f"parameter vintage={vintage!r}: choose one of {VINTAGES}")
     rows = table
@@ -82,9 +107,39 @@ def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
         rows = rows[padded.str.slice(0, 10) <= REPORT_CUTOFF]
     key = ["series", "breakdown", "period", "geography"]
     ranked = rows.assign(_tier=(rows["tier"] == "official").astype(int)).sort_values(
-        [*key, "release_date", "_tier"], kind="stable"
+        [*key, "_tier", "release_date"], kind="stable"
     )
-    return ranked.drop_duplicates(key, keep="last").drop(columns="_tier").reset_index(drop=True)
+    others = {
+        k: "; ".join(
+            f"{r.value:g} ({r.tier}, {r.source_title}, released {r.release_date})" for r in g.iloc[:-1].itertuples()
+        )
+        for k, g in ranked.groupby(key, sort=False)
+        if len(g) > 1
+    }
+    chosen = ranked.drop_duplicates(key, keep="last").drop(columns="_tier").reset_index(drop=True)
+    chosen["corroboration"] = [others.get(tuple(r), "") for r in chosen[key].itertuples(index=False)]
+    return chosen
+
+
+BOUND_WORDS = {
+    "<": r"less than|fewer than|under|below",
+    "≥": r"at least",
+    ">": r"more than|over|in excess of|just over",
+    "≈": r"almost|nearly|approximately|around|about|c\.",
+}
+
+
+def bound(quote: str, value: float) -> str:
+    """'<', '≥', '>' or '≈' where the source prints the value as a bound or an approximation; '' where exact."""
+    text = f"{value:,.10g}"
+    for form in dict.fromkeys([text, text.replace(",", ""), f"{value:g}"]):
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(form)}(?![\d])", str(quote)):
+            before = str(quote)[max(0, m.start() - 16) : m.start()].lower()
+            for sign, words in BOUND_WORDS.items():
+                if re.search(rf"\b({words})\s*£?$", before):
+                    return sign
+            return ""
+    return ""
 
 
 def series(

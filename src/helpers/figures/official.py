@@ -1,6 +1,7 @@
-"""The report's official-statistics figures, drawn from the tidy official rows (one function per figure).
+"""The report's NRM and recorded-crime figures (6, 7, 9, 10) drawn from the tidy official rows.
 
-Each function returns (figure, plotted data). Missing values are shown as 'not published', never filled.
+Each function returns (figure, plotted data). One period type per panel, coverage told apart by series, the tier
+of every value in its look (official_common), and values not found marked as such, never filled.
 """
 
 from __future__ import annotations
@@ -8,250 +9,270 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Patch
 
 from ..data.official import series
-from .save import mark_missing
-from .style import CATEGORICAL, GREY
+from . import official_common as oc
+from .style import CATEGORICAL
 
-PLOT_COLUMNS = [
-    "series",
-    "breakdown",
-    "period",
-    "geography",
-    "value",
-    "unit",
-    "release_date",
-    "tier",
-    "source_title",
-    "source_url",
-    "quote",
-]
+COVERAGE_WORDS = {
+    "England and Wales": "England and Wales, all forces",
+    "E&W excl GMP": "England and Wales excluding Greater Manchester Police",
+    "38 E&W forces responding to a Sky News FOI request": "38 forces answering a Sky News FOI (not all forces)",
+}
 
 
 def financial_years(first: int, last: int) -> list[str]:
     return [f"{y}/{(y + 1) % 100:02d}" for y in range(first, last + 1)]
 
 
-def _aligned(rows: pd.DataFrame, periods: list[str], prefer_geography: str) -> pd.DataFrame:
-    """One row per expected period (preferred geography first); periods with no row get value NaN."""
-    out = []
-    for period in periods:
-        match = rows[rows["period"] == period]
-        if not match.empty:
-            match = match.assign(_p=(match["geography"] != prefer_geography)).sort_values("_p").iloc[[0]]
-            out.append(match.drop(columns="_p")[PLOT_COLUMNS])
-        else:
-            out.append(pd.DataFrame([{"period": period, "value": np.nan}]))
-    return pd.concat(out, ignore_index=True).reindex(columns=PLOT_COLUMNS)
+def _coverage(geography: str) -> str:
+    return COVERAGE_WORDS.get(geography, geography)
 
 
-def _bars(ax, data: pd.DataFrame, color: str, prefer_geography: str, label: str | None = None) -> None:
-    x = np.arange(len(data))
-    other_geo = data["geography"].notna() & (data["geography"] != prefer_geography)
-    ax.bar(x, data["value"].fillna(0), color=color, label=label)
-    ax.bar(
-        x[other_geo],
-        data.loc[other_geo, "value"],
-        color="white",
-        edgecolor=color,
-        hatch="..",
-        label=f"{label + ': ' if label else ''}partial geography (see data)",
-    )
-    for xi, v in zip(x, data["value"]):
-        if pd.notna(v):
-            ax.annotate(f"{v:,.0f}", (xi, v), ha="center", va="bottom", fontsize=8)
-    mark_missing(ax, x[data["value"].isna()])
-    ax.set_xticks(x, data["period"], rotation=45, ha="right")
+def _label_bars(ax, xs, data: pd.DataFrame, fontsize: int = 7) -> None:
+    for x, r in zip(xs, data.itertuples()):
+        if pd.notna(r.value):
+            ax.annotate(oc.label_value(r.value, r.bound), (x, r.value), ha="center", va="bottom", fontsize=fontsize)
 
 
+# ---------------------------------------------------------------- Figure 6
 def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
-    rows = series(table, "police_recorded_ms_offences", period_type="financial_year", unit="count")
-    data = _aligned(rows, financial_years(2015, last_year), "England and Wales")
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    _bars(ax, data, CATEGORICAL[0], "England and Wales")
+    """Financial years (one bar series per coverage) and, in its own panel, the rolling-year total."""
+    rows = oc.with_bounds(series(table, "police_recorded_ms_offences", unit="count", last_year=last_year))
+    years = financial_years(2015, last_year)
+    fy = rows[rows["period_type"] == "financial_year"]
+    coverages = ["England and Wales", *sorted(set(fy["geography"]) - {"England and Wales"})]
+    fig, (ax, ax_roll) = plt.subplots(1, 2, figsize=(11, 5), width_ratios=[4.2, 1], sharey=True)
+    width = 0.8 / len(coverages)
+    out = []
+    for i, (geo, colour) in enumerate(zip(coverages, CATEGORICAL)):
+        part = fy[fy["geography"] == geo].set_index("period").reindex(years).reset_index()
+        part = part.assign(geography=geo, coverage=_coverage(geo), panel="financial year", label=part["period"])
+        xs = np.arange(len(years)) + (i - (len(coverages) - 1) / 2) * width
+        for x, r in zip(xs, part.itertuples()):
+            if pd.notna(r.value):
+                oc.bar(ax, x, r.value, r.tier, colour, width)
+        _label_bars(ax, xs, part, 6)
+        if geo == "England and Wales":
+            for x in xs[part["value"].isna().to_numpy()]:
+                oc.not_found(ax, x)
+        out.append(part)
+    roll = rows[rows["period_type"] == "rolling_year"].assign(panel="rolling year", label=lambda d: d["period"])
+    roll = roll.assign(coverage=[_coverage(g) for g in roll["geography"]])
+    for x, r in enumerate(roll.itertuples()):
+        oc.bar(ax_roll, x, r.value, r.tier, CATEGORICAL[0], 0.6)
+    _label_bars(ax_roll, range(len(roll)), roll)
+    ax_roll.set_xticks(range(len(roll)), [p.replace("year to ", "year to\n") for p in roll["period"]], fontsize=8)
+    ax_roll.set_title("Rolling year (July to June)", fontsize=10, loc="left")
+    ax.set_xticks(range(len(years)), years, rotation=45, ha="right")
     ax.set_ylabel("Recorded offences")
-    ax.set_title("Police recorded modern slavery offences, England and Wales")
-    ax.legend(loc="upper left", fontsize=8)
-    return fig, data
-
-
-def fig07_nrm_referrals(table: pd.DataFrame, last_year: int):
-    years = [str(y) for y in range(2014, last_year + 1)]
-    total = _aligned(series(table, "nrm_referrals", period_type="calendar_year", unit="count"), years, "UK")
-    dtn = _aligned(series(table, "dtn_reports", period_type="calendar_year", unit="count"), years, "England and Wales")
-    parts = {
-        ca: _aligned(
-            series(table, "nrm_referrals", f"competent_authority={ca}", period_type="calendar_year", unit="count"),
-            years,
-            "UK",
-        )
-        for ca in ("sca", "ieca")
-    }
-    fig, ax = plt.subplots(figsize=(9, 4.8))
-    x = np.arange(len(years))
-    width = 0.4
-    ax.bar(x - width / 2, total["value"].fillna(0), width, color=CATEGORICAL[0], label="NRM referrals (total)")
-    bottom = np.zeros(len(years))
-    for (ca, part), colour in zip(parts.items(), (CATEGORICAL[1], CATEGORICAL[2])):
-        ax.bar(
-            x + width / 2,
-            part["value"].fillna(0),
-            width,
-            bottom=bottom,
-            color=colour,
-            label=f"of which {ca.upper()} (competent authority)",
-        )
-        bottom += part["value"].fillna(0).to_numpy()
-    ax.plot(x, dtn["value"], marker="o", color=CATEGORICAL[3], label="Duty to Notify reports")
-    mark_missing(ax, x[total["value"].isna()] - width / 2)
-    ax.set_xticks(x, years, rotation=45, ha="right")
-    ax.set_ylabel("Referrals / reports")
-    ax.set_title("NRM referrals (UK) by competent authority, and Duty to Notify reports")
-    ax.legend(fontsize=8, loc="upper left")
-    data = pd.concat(
-        [
-            total.assign(measure="nrm_total"),
-            *(p.assign(measure=f"nrm_{ca}") for ca, p in parts.items()),
-            dtn.assign(measure="dtn_reports"),
-        ],
-        ignore_index=True,
+    ax.set_title("Financial years (April to March)", fontsize=10, loc="left")
+    tiers = pd.concat([*out, roll])["tier"].dropna()
+    coverage = [Patch(color=c, label=_coverage(g)) for g, c in zip(coverages, CATEGORICAL)]
+    ax.legend(handles=[*coverage, *oc.tier_handles(tiers)], fontsize=7, loc="upper left")
+    ax.text(
+        0.99,
+        0.97,
+        "Report (printed, no levels): +776% from 2015/16 to 2019/20;\n−19% from 2022/23 to 2023/24",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=8,
+        bbox=dict(facecolor="white", edgecolor=oc.REPORT_COLOUR, boxstyle="round"),
     )
-    return fig, data
+    fig.suptitle("Police recorded modern slavery offences, England and Wales", x=0.01, ha="left", fontsize=12)
+    return fig, oc.plot_columns(pd.concat([*out, roll], ignore_index=True))
 
 
-def _breakdown_dict(text: str) -> dict[str, str]:
-    return {} if text == "total" else dict(part.split("=", 1) for part in text.split(";"))
+# ---------------------------------------------------------------- Figure 7
+def _split_release(releases: pd.DataFrame, year: str) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The newest release giving both competent-authority parts for a year, and that release's total."""
+    rows = releases[
+        (releases["series"] == "nrm_referrals")
+        & (releases["period"] == year)
+        & (releases["period_type"] == "calendar_year")
+        & (releases["unit"] == "count")
+    ]
+    parts = rows[rows["breakdown"].isin(["competent_authority=sca", "competent_authority=ieca"])]
+    complete = [d for d, g in parts.groupby("release_date") if g["breakdown"].nunique() == 2]
+    if not complete:
+        return parts.iloc[0:0], None
+    release = max(complete)
+    same = parts[parts["release_date"] == release].drop_duplicates("breakdown")
+    totals = rows[(rows["breakdown"] == "total") & (rows["release_date"] == release)]
+    return same, (totals.iloc[0] if not totals.empty else None)
 
 
-def fig08_exploitation(table: pd.DataFrame, last_year: int):
-    """Every published count of referrals by exploitation type (with age or gender where published)."""
+def fig07_nrm_referrals(table: pd.DataFrame, last_year: int, releases: pd.DataFrame):
+    """NRM totals (UK) with the competent-authority split of the same release; DtN reports in their own panel.
+
+    `table` is the chosen vintage; `releases` every release within it, from which a year's split and the total of
+    that same release are taken, so a stack is its total.
+    """
+    years = [str(y) for y in range(2014, last_year + 1)]
+    fig, (ax, ax_dtn) = plt.subplots(2, 1, figsize=(10, 7.5), height_ratios=[3, 2], sharex=True)
+    chosen = series(table, "nrm_referrals", period_type="calendar_year", unit="count").set_index("period")
+    out = []
+    for x, year in enumerate(years):
+        parts, total = _split_release(releases, year)
+        if total is not None:
+            bottom = 0.0
+            for (_, p), colour in zip(parts.sort_values("breakdown", ascending=False).iterrows(), CATEGORICAL[1:]):
+                oc.bar(ax, x, p["value"], p["tier"], colour, 0.7, bottom=bottom)
+                bottom += p["value"]
+                out.append(p.to_frame().T.assign(measure="nrm_" + p["breakdown"].split("=")[1], split="same release"))
+            later = chosen["value"].get(year)
+            extra = f"\nrevised {later:,.0f}" if pd.notna(later) and later != total["value"] else ""
+            ax.annotate(f"{total['value']:,.0f}{extra}", (x, total["value"]), ha="center", va="bottom", fontsize=6)
+            out.append(total.to_frame().T.assign(measure="nrm_total", split="same release as its split"))
+        elif year in chosen.index:
+            r = chosen.loc[year]
+            oc.bar(ax, x, r["value"], r["tier"], CATEGORICAL[0], 0.7)
+            ax.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
+            out.append(r.to_frame().T.assign(period=year, measure="nrm_total", split=oc.NOT_FOUND))
+        else:
+            oc.not_found(ax, x)
+            out.append(pd.DataFrame([{"period": year, "value": np.nan, "measure": "nrm_total"}]))
+    parts_legend = [
+        Patch(color=CATEGORICAL[0], label=f"total; split by competent authority {oc.NOT_FOUND}"),
+        Patch(color=CATEGORICAL[1], label="Single Competent Authority (SCA), same release as its total"),
+        Patch(color=CATEGORICAL[2], label="Immigration Enforcement Competent Authority (IECA)"),
+    ]
+    dtn = series(table, "dtn_reports", period_type="calendar_year", unit="count").set_index("period").reindex(years)
+    for x, (_year, r) in enumerate(dtn.iterrows()):
+        if pd.notna(r["value"]):
+            oc.bar(ax_dtn, x, r["value"], r["tier"], CATEGORICAL[3], 0.7)
+            ax_dtn.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
+        else:
+            oc.not_found(ax_dtn, x)
+    data = pd.concat(out, ignore_index=True).assign(panel="NRM referrals, UK")
+    dtn = dtn.reset_index().assign(measure="dtn_reports", panel="Duty to Notify reports, England and Wales")
+    data = pd.concat([data, dtn], ignore_index=True)
+    words = {"nrm_total": "NRM referrals", "nrm_sca": "of which SCA", "nrm_ieca": "of which IECA"}
+    words["dtn_reports"] = "Duty to Notify reports"
+    data = data.assign(label=data["period"] + " " + data["measure"].map(words), bound="")
+    ax.set_ylabel("Referrals")
+    ax.set_title("NRM referrals, UK, by calendar year", fontsize=10, loc="left")
+    ax.legend(handles=[*parts_legend, *oc.tier_handles(data["tier"].dropna())], fontsize=7, loc="upper left")
+    ax_dtn.set_ylabel("Reports")
+    ax_dtn.set_title("Duty to Notify reports (adults not entering the NRM), England and Wales", fontsize=10, loc="left")
+    ax_dtn.set_xticks(range(len(years)), years)
+    fig.suptitle("NRM referrals by competent authority, and Duty to Notify reports", x=0.01, ha="left", fontsize=12)
+    return fig, oc.plot_columns(data)
+
+
+# ---------------------------------------------------------------- Figures 9 and 10
+AGE_WORDS = {"child": "children (exploited as a child)", "adult": "adults (exploited as an adult)"}
+
+
+def _uk_share(table: pd.DataFrame, age: str, last_year: int) -> pd.DataFrame:
+    """UK nationals' share of one age group's referrals, computed where both counts were found for a year."""
+    count = table[(table["series"] == "nrm_referrals") & (table["unit"] == "count")]
+    count = count[(count["period_type"] == "calendar_year") & (count["year"] <= last_year)]
+    by = {b: dict(zip(g["period"], g.itertuples())) for b, g in count.groupby("breakdown")}
+    rows = []
+    for period in sorted(set(by.get(f"age={age}", {}))):
+        base = by[f"age={age}"][period]
+        if age == "child":
+            uk = by.get("age=child;nationality=uk", {}).get(period)
+            num, inputs = (uk.value, [uk, base]) if uk else (None, [])
+        else:
+            uk_all, uk_child = (by.get(k, {}).get(period) for k in ("nationality=uk", "age=child;nationality=uk"))
+            ok = uk_all is not None and uk_child is not None
+            num, inputs = (uk_all.value - uk_child.value, [uk_all, uk_child, base]) if ok else (None, [])
+        if num is not None:
+            rows.append(
+                {
+                    "period": period,
+                    "value": round(100 * num / base.value, 1),
+                    "unit": "percent",
+                    "tier": oc.COMPUTED,
+                    "inputs": "; ".join(f"{i.breakdown} {i.value:,.0f} ({i.tier}, {i.source_title})" for i in inputs),
+                }
+            )
+    return pd.DataFrame(rows, columns=["period", "value", "unit", "tier", "inputs"])
+
+
+def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: pd.DataFrame):
+    """Figure 9 (age='child') or 10 (age='adult'): counts by nationality found for that age group, and the UK share
+    of the group's referrals (computed from counts) beside the share the report prints (`printed`: period, value)."""
     rows = table[
         (table["series"] == "nrm_referrals")
         & (table["unit"] == "count")
         & (table["period_type"] == "calendar_year")
-        & table["breakdown"].str.contains("exploitation=")
+        & table["breakdown"].str.fullmatch(rf"age={age};nationality=[a-z_]+")
         & (table["year"] <= last_year)
-    ].copy()
-    rows["exploitation"] = [_breakdown_dict(b)["exploitation"] for b in rows["breakdown"]]
-    rows["group"] = [
-        ", ".join(f"{k}={v}" for k, v in _breakdown_dict(b).items() if k in ("age", "gender", "scope")) or "all"
-        for b in rows["breakdown"]
     ]
-    types = sorted(rows["exploitation"].unique())
-    fig, ax = plt.subplots(figsize=(9, 5))
-    markers = dict(zip(sorted(rows["group"].unique()), "osD^v<>px"))
-    for colour, kind in zip(CATEGORICAL * 2, types):
-        for group, marker in markers.items():
-            sel = rows[(rows["exploitation"] == kind) & (rows["group"] == group)]
-            if not sel.empty:
-                ax.scatter(sel["year"], sel["value"], color=colour, marker=marker, s=45, label=f"{kind} ({group})")
-    ax.axvline(2018.5, color=GREY, linestyle="--")
-    ax.annotate(
-        "criminal exploitation recorded\nseparately from 2019",
-        (2018.6, ax.get_ylim()[1] * 0.9),
-        fontsize=8,
-        color="#595959",
-    )
-    ax.set_xlim(2013.5, last_year + 0.5)
+    rows = oc.with_bounds(rows.assign(nationality=rows["breakdown"].str.split("nationality=").str[1]))
+    years = [str(y) for y in range(int(rows["year"].min()) if not rows.empty else last_year, last_year + 1)]
+    nations = sorted(rows["nationality"].unique(), key=lambda n: (n != "uk", n))
+    fig, (ax, ax_share) = plt.subplots(1, 2, figsize=(11, 4.8), width_ratios=[3, 2])
+    width = min(0.8 / max(len(nations), 1), 0.3)
+    for i, (nation, colour) in enumerate(zip(nations, CATEGORICAL)):
+        part = rows[rows["nationality"] == nation].set_index("period")
+        for x, year in enumerate(years):
+            xi = x + (i - (len(nations) - 1) / 2) * width
+            if year in part.index:
+                r = part.loc[year]
+                oc.bar(ax, xi, r["value"], r["tier"], colour, width)
+                ax.annotate(f"{r['value']:,.0f}", (xi, r["value"]), ha="center", va="bottom", fontsize=7)
+    for x, year in enumerate(years):
+        if year not in set(rows["period"]):
+            oc.not_found(ax, x)
+    ax.set_xticks(range(len(years)), years)
     ax.set_ylabel("Referrals")
-    ax.set_title("NRM referrals by exploitation type: every published value found")
-    ax.legend(fontsize=7, ncol=2, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig, rows[PLOT_COLUMNS + ["year"]].reset_index(drop=True)
-
-
-def fig09_10_nationality(table: pd.DataFrame, last_year: int):
-    """Referrals by nationality in the last year with published counts, and the UK share by age."""
-    rows = table[
-        (table["series"] == "nrm_referrals")
-        & (table["period_type"] == "calendar_year")
-        & table["breakdown"].str.contains("nationality=")
-        & (table["year"] <= last_year)
-    ]
-    year = int(rows.loc[rows["unit"] == "count", "year"].max())
-    counts = rows[(rows["year"] == year) & (rows["unit"] == "count")].copy()
-    counts["nationality"] = [_breakdown_dict(b)["nationality"] for b in counts["breakdown"]]
-    counts["age"] = [_breakdown_dict(b).get("age", "all ages") for b in counts["breakdown"]]
-    counts = counts.sort_values("value", ascending=False)
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    labels = [f"{n.upper() if n == 'uk' else n.title()} ({a})" for n, a in zip(counts["nationality"], counts["age"])]
-    colours = [CATEGORICAL[0] if n == "uk" else CATEGORICAL[1] for n in counts["nationality"]]
-    ax.barh(labels, counts["value"], color=colours)
-    ax.invert_yaxis()
-    for y, v in enumerate(counts["value"]):
-        ax.annotate(f"{v:,.0f}", (v, y), va="center", ha="left", fontsize=8)
-    ax.set_xlabel("Referrals")
-    ax.set_title(f"NRM referrals by nationality, {year}: published counts")
-    return fig, counts[PLOT_COLUMNS + ["nationality", "age"]].reset_index(drop=True)
-
-
-def fig23_outcomes(table: pd.DataFrame, last_year: int):
-    rows = table[
-        (table["series"] == "ms_crime_outcomes")
-        & (table["unit"] == "percent")
-        & table["breakdown"].str.startswith("outcome=charged_summonsed")
-        & (table["year"] <= last_year)
-    ]
-    rows = rows.sort_values("period_start").reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    labels = [f"{p}\n{g}" for p, g in zip(rows["period"], rows["geography"])]
-    ax.bar(range(len(rows)), rows["value"], color=CATEGORICAL[0])
-    for i, v in enumerate(rows["value"]):
-        ax.annotate(f"{v:g}%", (i, v), ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(rows)), labels, fontsize=7)
-    ax.set_ylabel("Charged or summonsed (%)")
-    ax.set_title("Recorded modern slavery crimes charged or summonsed: published shares")
-    return fig, rows[PLOT_COLUMNS]
-
-
-def fig24_cps(table: pd.DataFrame, last_year: int):
-    measures = {"cps_ms_prosecutions": "prosecutions", "cps_ms_convictions": "convictions"}
-    rows = table[
-        table["series"].isin([*measures, "cps_ms_conviction_rate"])
-        & (table["breakdown"] == "total")
-        & (table["year"] <= last_year)
-    ].sort_values("period_start")
-    periods = list(dict.fromkeys(rows["period"]))
-    fig, ax = plt.subplots(figsize=(9, 4.8))
-    x = np.arange(len(periods))
-    for offset, (name, label), colour in zip((-0.2, 0.2), measures.items(), CATEGORICAL):
-        part = _aligned(rows[rows["series"] == name], periods, "England and Wales")
-        ax.bar(x + offset, part["value"].fillna(0), 0.4, color=colour, label=label)
-        mark_missing(ax, x[part["value"].isna()] + offset)
-    rate = _aligned(rows[rows["series"] == "cps_ms_conviction_rate"], periods, "England and Wales")
-    twin = ax.twinx()
-    twin.plot(x, rate["value"], "o", color=CATEGORICAL[3], label="conviction rate (%)")
-    twin.set_ylim(0, 100)
-    twin.set_ylabel("Conviction rate (%)")
-    ax.set_xticks(x, periods, rotation=45, ha="right")
-    ax.set_ylabel("Defendants")
-    ax.set_title("CPS modern-slavery-flagged prosecutions and convictions")
-    handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], fontsize=8, loc="upper left")
-    return fig, rows[PLOT_COLUMNS].reset_index(drop=True)
-
-
-def official_vs_report(
-    table: pd.DataFrame, series_name: str, report_values: pd.DataFrame, title: str, ylabel: str, last_year: int
-):
-    """Published snapshots of a series against the values the report states for it (finding, not smoothing)."""
-    rows = series(table, series_name, last_year=last_year)
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    x_official = [p.start_time.year + (p.start_time.month - 1) / 12 for p in rows["period_end"]]
-    ax.plot(x_official, rows["value"], "o-", color=CATEGORICAL[0], label="published (official)")
-    for xo, v in zip(x_official, rows["value"]):
-        ax.annotate(f"{v:,.0f}", (xo, v), fontsize=7, ha="right", va="bottom")
-    ax.plot(
-        report_values["year"] + 0.95,
-        report_values["value"],
-        "s",
-        color=CATEGORICAL[3],
-        markersize=8,
-        label="as stated in the report (dated to year end)",
+    ax.set_title(f"Referrals of {AGE_WORDS[age]} by nationality: counts found", fontsize=10, loc="left")
+    nation_legend = [Patch(color=c, label=_nation(n)) for n, c in zip(nations, CATEGORICAL)]
+    ax.legend(handles=[*nation_legend, *oc.tier_handles(rows["tier"])], fontsize=7, loc="upper left")
+    ax.set_ylim(0, max(rows["value"].max() * 1.35, 1) if not rows.empty else 1)
+    share = _uk_share(table, age, last_year)
+    share_years = sorted(set(share["period"]) | set(printed["period"].astype(str)))
+    for year in share_years:
+        x = int(year)
+        for r in share[share["period"] == year].itertuples():
+            oc.point(ax_share, x, r.value, oc.COMPUTED, CATEGORICAL[0])
+            ax_share.annotate(f"{r.value:g}%", (x, r.value), xytext=(8, -3), textcoords="offset points", fontsize=8)
+        for r in printed[printed["period"].astype(str) == year].itertuples():
+            oc.point(ax_share, x, r.value, "report", oc.REPORT_COLOUR, size=8)
+            ax_share.annotate(
+                f"report: {r.value:g}%", (x, r.value), xytext=(8, 4), textcoords="offset points", fontsize=8
+            )
+            if year not in set(share["period"]):
+                ax_share.annotate(
+                    f"count by age {year}:\n{oc.NOT_FOUND}", (x, 2), ha="center", fontsize=7, color="#595959"
+                )
+    ax_share.set_xticks([int(y) for y in share_years], share_years)
+    ax_share.set_xlim(int(share_years[0]) - 0.8, int(share_years[-1]) + 0.8)
+    ax_share.set_ylim(0, 100)
+    ax_share.set_ylabel(f"UK nationals, % of {age} referrals")
+    ax_share.set_title("UK nationals' share", fontsize=10, loc="left")
+    ax_share.legend(
+        handles=[
+            plt.Line2D([], [], marker="o", color=CATEGORICAL[0], linestyle="", label=oc.TIER_WORDS[oc.COMPUTED]),
+            *oc.tier_handles(["report"]),
+        ],
+        fontsize=7,
+        loc="upper left",
     )
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="upper left")
-    data = pd.concat(
-        [rows[PLOT_COLUMNS].assign(kind="official"), report_values.assign(kind="report")], ignore_index=True
+    number = 9 if age == "child" else 10
+    fig.suptitle(
+        f"Figure {number}: NRM referrals for victims exploited as {'a child' if age == 'child' else 'an adult'}"
+        " by nationality",
+        x=0.01,
+        ha="left",
+        fontsize=12,
     )
-    return fig, data
+    counts = rows.assign(
+        panel="counts", label=[f"{_nation(n)} {p}" for n, p in zip(rows["nationality"], rows["period"])]
+    )
+    shares = share.assign(panel="UK share (computed)", label="UK share " + share["period"], bound="")
+    report = printed.assign(
+        panel="UK share (report)", label="report UK share " + printed["period"].astype(str), tier="report"
+    )
+    report = report.assign(bound=["≈" if str(q).lower().startswith("approximately") else "" for q in report["quote"]])
+    return fig, oc.plot_columns(pd.concat([counts, shares, report], ignore_index=True))
+
+
+def _nation(code: str) -> str:
+    return "UK" if code == "uk" else code.replace("_", " ").title()

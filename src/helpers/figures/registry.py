@@ -64,7 +64,7 @@ FIGURES: list[Figure] = [
         "Police recorded modern slavery offences",
         "02_identifying_the_challenge",
         "official",
-        ("official",),
+        ("official", "official_secondary", "report"),
     ),
     Figure(
         "fig07",
@@ -72,7 +72,7 @@ FIGURES: list[Figure] = [
         "NRM referrals by competent authority, Duty to Notify",
         "02_identifying_the_challenge",
         "official",
-        ("official",),
+        ("official", "official_secondary", "report"),
     ),
     Figure(
         "fig08",
@@ -80,15 +80,23 @@ FIGURES: list[Figure] = [
         "NRM referrals by exploitation type, age, gender",
         "02_identifying_the_challenge",
         "official",
-        ("official",),
+        ("official", "official_secondary", "report"),
     ),
     Figure(
-        "fig09_10",
-        (9, 10),
-        "NRM referrals by nationality (child, adult)",
+        "fig09",
+        (9,),
+        "NRM referrals for victims exploited as a child, by nationality",
         "02_identifying_the_challenge",
         "official",
-        ("official",),
+        ("official", "official_secondary", "report"),
+    ),
+    Figure(
+        "fig10",
+        (10,),
+        "NRM referrals for victims exploited as an adult, by nationality",
+        "02_identifying_the_challenge",
+        "official",
+        ("official", "official_secondary", "report"),
     ),
     Figure(
         "fig11",
@@ -175,7 +183,12 @@ FIGURES: list[Figure] = [
         ("report", "reconstructed", "not published"),
     ),
     Figure(
-        "fig23", (23,), "Outcomes of recorded crimes", "04_bringing_perpetrators_to_justice", "official", ("official",)
+        "fig23",
+        (23,),
+        "Outcomes of recorded crimes: share charged or summonsed",
+        "04_bringing_perpetrators_to_justice",
+        "official",
+        ("official", "official_secondary"),
     ),
     Figure(
         "fig24",
@@ -183,7 +196,7 @@ FIGURES: list[Figure] = [
         "CPS prosecutions and conviction rates",
         "04_bringing_perpetrators_to_justice",
         "official",
-        ("official",),
+        ("official", "official_secondary", "report"),
     ),
     Figure(
         "fig25",
@@ -216,7 +229,7 @@ FIGURES: list[Figure] = [
         "Live police operations (text series, no report figure)",
         "03_investigating_and_disrupting",
         "official",
-        ("official", "report"),
+        ("official", "official_secondary", "report"),
     ),
 ]
 BY_ID = {f.figure_id: f for f in FIGURES}

@@ -5,15 +5,15 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from afcharts.af_colours import get_af_colours
 
-TIERS = ("official", "report", "reconstructed", "illustrative", "not published")
+TIERS = ("official", "official_secondary", "report", "reconstructed", "not published")
 TIER_NOTE = {
-    "official": "published official statistics (URL and quote for every value in the data files)",
+    "official": "published official statistics, quoted from the official publisher's own page (URL and quote for "
+    "every value in the data files)",
+    "official_secondary": "an official figure quoted from a news page, blog or document mirror that reproduces it",
     "report": "values as printed in the report",
     "reconstructed": "respondent-level rows reconstructed to give back the report's printed percentages",
-    "illustrative": "ILLUSTRATIVE: synthetic values where nothing was published; not a finding",
     "not published": "the report did not print it: shown as such (hatched or in words), never filled",
 }
-ILLUSTRATIVE_HATCH = "////"
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
 DUO = get_af_colours("duo", colour_format="hex")
 SEQUENTIAL = get_af_colours("sequential", colour_format="hex", number_of_colours=5)

@@ -1,0 +1,51 @@
+"""The report's printed values for the official figures, read from the claims ledger by their official key."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def _keyed(claims: pd.DataFrame, pattern: str) -> pd.DataFrame:
+    rows = claims[claims["official_key"].fillna("").str.fullmatch(pattern) & claims["dup_of"].isna()]
+    parts = rows["official_key"].str.split("|", expand=True)
+    return rows.assign(series=parts[0], breakdown=parts[1], period=parts[2].astype(str))
+
+
+def exploitation_shares(claims: pd.DataFrame) -> pd.DataFrame:
+    """Printed shares of referrals by exploitation type (Figure 8): exploitation, breakdown, period, value, quote."""
+    rows = _keyed(claims, r"nrm_referrals\|[^|]*exploitation=[^|]*\|.+")
+    rows = rows[rows["unit"] == "percent"]
+    kind = rows["breakdown"].str.extract(r"exploitation=([a-z_]+)")[0]
+    return rows.assign(exploitation=kind)[["exploitation", "breakdown", "period", "value", "quote", "claim_id"]]
+
+
+def uk_share_by_age(claims: pd.DataFrame, age: str) -> pd.DataFrame:
+    """The printed UK share of child or adult referrals (Figures 9 and 10): period, value, quote, claim_id."""
+    rows = _keyed(claims, rf"nrm_referrals\|age={age};nationality=uk\|.+")
+    rows = rows[rows["unit"] == "percent"]
+    return rows[["period", "value", "quote", "claim_id"]].reset_index(drop=True)
+
+
+def cps_values(claims: pd.DataFrame) -> pd.DataFrame:
+    """Printed CPS values (Figure 24), each with the period type of the period the report gives. A printed range
+    of rates over several years becomes one row `cps_ms_conviction_rate_range` (low, high, value = average)."""
+    rows = _keyed(claims, r"cps_ms_[a-z_]+\|total\|.+")
+    kind = ["financial_year" if "/" in p else "calendar_year" for p in rows["period"]]
+    rows = rows.assign(period_type=kind)
+    single = rows[~rows["period"].str.contains("-")]
+    out = single[["series", "period", "period_type", "value", "quote", "claim_id"]].to_dict("records")
+    for (series, period), g in rows[rows["period"].str.contains("-")].groupby(["series", "period"]):
+        values = sorted(g["value"])
+        out.append(
+            {
+                "series": f"{series}_range",
+                "period": period,
+                "period_type": g["period_type"].iloc[0],
+                "value": values[1] if len(values) == 3 else sum(values) / len(values),
+                "low": values[0],
+                "high": values[-1],
+                "quote": g["quote"].iloc[0],
+                "claim_id": ", ".join(g["claim_id"]),
+            }
+        )
+    return pd.DataFrame(out)
