@@ -168,6 +168,11 @@ def _official_share(claim, official, series, breakdown, period, word) -> Check:
     part = _official_value(official, series, breakdown, period, "count")
     whole = _official_value(official, series, base, period, "count")
     if part is None or whole is None:
+        from .derived_official import check_derived_share
+
+        derived = check_derived_share(claim, official, series, breakdown, period)
+        if derived is not None:
+            return derived
         return Check(
             "not_checkable",
             None,

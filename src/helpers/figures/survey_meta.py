@@ -63,17 +63,11 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
             f"answer scale the text reveals ({text['scale']}), n ({text['n'] or 'not printed'}) and what the "
             f"text says: {said}"
         )
-        return dict(
-            label=spec["label"],
-            title=title,
-            data=data,
-            caption=caption,
-            source=source,
-            tiers=["not published"],
-            alt=f"Text panel for {title}: no value is published, so no bar is drawn. Question: {text['question']} "
-            f"Answer scale: {text['scale']}. n: {text['n'] or 'not printed'}. The report says: {said}",
-            notebook=notebook,
+        alt = (
+            f"Text panel for {title}: no value is published, so no bar is drawn. Question: {text['question']} "
+            f"Answer scale: {text['scale']}. n: {text['n'] or 'not printed'}. The report says: {said}"
         )
+        return _record(spec, title, data, caption, source, ["not published"], alt, notebook)
     impossible = printed[~printed["possible_for_n"].astype(bool)]
     caption = (
         f"{spec['label']} as far as the report prints it: every value shown is the value printed for this figure, "
@@ -99,6 +93,11 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
         caption += "."
     caption += f" n as printed: {text['n'] or 'not printed'}. The report says: {said}"
     tiers = ["report", "reconstructed"] + (["not published"] if (data["tier"] == "not published").any() else [])
+    return _record(spec, title, data, caption, source, tiers, _alt(kind, title, data), notebook)
+
+
+def _record(spec, title, data, caption, source, tiers, alt, notebook) -> dict:
+    """The keyword arguments of save.save_figure for one survey figure."""
     return dict(
         label=spec["label"],
         title=title,
@@ -106,6 +105,6 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
         caption=caption,
         source=source,
         tiers=tiers,
-        alt=_alt(kind, title, data),
+        alt=alt,
         notebook=notebook,
     )

@@ -83,7 +83,8 @@ def draw(table: pd.DataFrame) -> plt.Figure:
                 rect = plt.Rectangle((x0[g + 1] / width, (y - h) / height), 1.9 / width, h / height, color=HIGHLIGHT)
                 fig.add_artist(rect)
             lines = [f"Figure {r.figure} · n={r.n_printed}" + (" \u2691" if r.n_flag else "")]
-            lines.append(r.printed or ("greatest need (text)" if r.text_finding else "values not published"))
+            shown = r.printed or ("greatest need (text)" if r.text_finding else "values not published")
+            lines.append(textwrap.fill(shown, 26))
             fig.text((x0[g + 1] + 0.05) / width, (y - 0.08) / height, "\n".join(lines), va="top", fontsize=8)
         fig.text(x0[4] / width, (y - 0.08) / height, quotes[theme], va="top", fontsize=7.2, color="#262626")
         y -= h
