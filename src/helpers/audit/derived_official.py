@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..data.official import parse_breakdown
 from .ledger import Check
-from .official import CATEGORY_KEYS, _breakdown, _describe, _same_period
+from .official import CATEGORY_KEYS, _describe, _same_period
 
 SHARE_BASES = {
     "all_referrals": "total",
@@ -32,7 +33,7 @@ def _rows(official: pd.DataFrame, series: str, wanted: dict, period: str, unit: 
     rows = official[(official["series"] == series) & (official["unit"] == unit)]
     keep = []
     for text in rows["breakdown"]:
-        parts = _breakdown(text)
+        parts = parse_breakdown(text)
         share = parts.pop("share_of", None)
         keep.append(parts == wanted and share == share_of)
     return _same_period(rows.loc[pd.Series(keep, index=rows.index, dtype=bool)], period, unit)
@@ -40,7 +41,7 @@ def _rows(official: pd.DataFrame, series: str, wanted: dict, period: str, unit: 
 
 def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, depth: int = 2) -> Estimate | None:
     """The count of one breakdown: published, or a published share of another published (or estimated) count."""
-    wanted = _breakdown(breakdown)
+    wanted = parse_breakdown(breakdown)
     counts = _rows(official, series, wanted, period, "count", None)
     if not counts.empty:
         row = counts.iloc[0]
@@ -66,7 +67,7 @@ def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, d
 
 def check_derived_share(claim: pd.Series, official: pd.DataFrame, series: str, breakdown: str, period: str):
     """A printed share of a breakdown over its base, computed from estimated counts; None if nothing is derived."""
-    base = ";".join(f"{k}={v}" for k, v in _breakdown(breakdown).items() if k not in CATEGORY_KEYS) or "total"
+    base = ";".join(f"{k}={v}" for k, v in parse_breakdown(breakdown).items() if k not in CATEGORY_KEYS) or "total"
     part, whole = estimate(official, series, breakdown, period), estimate(official, series, base, period)
     if part is None or whole is None or not (part.derived or whole.derived):
         return None

@@ -6,12 +6,9 @@ import re
 
 import pandas as pd
 
+from ..data.official import parse_breakdown
 from ..data.periods import parse_period
 from .ledger import Check, compare, qualifier
-
-
-def _breakdown(text: str) -> dict[str, str]:
-    return {} if text in ("total", "") else dict(p.split("=", 1) for p in text.split(";") if "=" in p)
 
 
 def _same_period(rows: pd.DataFrame, period: str, unit: str) -> pd.DataFrame:
@@ -31,7 +28,7 @@ def _same_period(rows: pd.DataFrame, period: str, unit: str) -> pd.DataFrame:
 
 def _share_base(breakdown: str) -> str:
     """What a printed share is a share of: all referrals, or e.g. child referrals for age=child;nationality=uk."""
-    age = _breakdown(breakdown).get("age")
+    age = parse_breakdown(breakdown).get("age")
     return f"{age}_referrals" if age else "all_referrals"
 
 
@@ -39,11 +36,11 @@ def _official_value(
     official: pd.DataFrame, series: str, breakdown: str, period: str, unit: str, printed: float | None = None
 ) -> pd.Series | None:
     """The published row for a key; among several snapshots in the period, one that matches the printed value."""
-    wanted = _breakdown(breakdown)
+    wanted = parse_breakdown(breakdown)
     rows = official[official["series"] == series]
     keep = []
     for b in rows["breakdown"]:
-        parts = _breakdown(b)
+        parts = parse_breakdown(b)
         share = parts.pop("share_of", None)
         keep.append(parts == wanted and (unit != "percent" or share in (None, _share_base(breakdown))))
     rows = _same_period(rows[keep], period, unit)
@@ -164,7 +161,7 @@ CATEGORY_KEYS = ("nationality", "exploitation", "gender", "outcome", "referrer",
 
 def _official_share(claim, official, series, breakdown, period, word) -> Check:
     """A printed share recomputed from published counts: the category over its base (the breakdown without it)."""
-    base = ";".join(f"{k}={v}" for k, v in _breakdown(breakdown).items() if k not in CATEGORY_KEYS) or "total"
+    base = ";".join(f"{k}={v}" for k, v in parse_breakdown(breakdown).items() if k not in CATEGORY_KEYS) or "total"
     part = _official_value(official, series, breakdown, period, "count")
     whole = _official_value(official, series, base, period, "count")
     if part is None or whole is None:

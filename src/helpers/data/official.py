@@ -45,6 +45,11 @@ def load_official(folder: Path = paths.RAW / "official") -> pd.DataFrame:
     return table
 
 
+def parse_breakdown(text: str) -> dict[str, str]:
+    """'age=child;nationality=uk' as {'age': 'child', 'nationality': 'uk'}; 'total' (or nothing) as {}."""
+    return {} if text in ("total", "") else dict(p.split("=", 1) for p in text.split(";") if "=" in p)
+
+
 TABLE = "official.csv"
 RELEASES = "official_releases.csv"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..data.official import parse_breakdown
 from . import official_common as oc
 from .style import CATEGORICAL
 
@@ -29,10 +30,6 @@ TIER_FILL = {"official": "#FFFFFF", "official_secondary": "#EDEDED", "report": "
 COLUMNS = ["Exploitation type", "Year", "Who (age, gender, scope)", "Value found", "Share of referrals", "Tier"]
 
 
-def _parts(breakdown: str) -> dict[str, str]:
-    return dict(p.split("=", 1) for p in breakdown.split(";"))
-
-
 def _group(parts: dict[str, str]) -> str:
     words = [GROUP_WORDS.get((k, v), f"{k} {v}") for k, v in parts.items() if k not in ("exploitation", "share_of")]
     return ", ".join(words) or "all referrals"
@@ -48,7 +45,7 @@ def fig08_rows(table: pd.DataFrame, last_year: int, printed: pd.DataFrame) -> pd
     counts = nrm[nrm["unit"] == "count"].set_index(["breakdown", "period"])["value"]
     rows = []
     for r in nrm[nrm["breakdown"].str.contains("exploitation=")].itertuples():
-        parts = _parts(r.breakdown)
+        parts = parse_breakdown(r.breakdown)
         group = {k: v for k, v in parts.items() if k in ("age", "gender")}
         base_key = ";".join(f"{k}={v}" for k, v in sorted(group.items())) or "total"
         if r.unit == "percent":
@@ -81,7 +78,7 @@ def fig08_rows(table: pd.DataFrame, last_year: int, printed: pd.DataFrame) -> pd
             {
                 "exploitation": r.exploitation,
                 "period": str(r.period),
-                "group": _group(_parts(r.breakdown)),
+                "group": _group(parse_breakdown(r.breakdown)),
                 "value_text": "(report)",
                 "share_text": f"{'about ' if oc.bound(r.quote, r.value) == '≈' else ''}{r.value:g}% (printed)",
                 "tier": "report",

@@ -7,6 +7,8 @@ its quote (line numbers refer to the report text, data/raw/report quotes for the
 
 from __future__ import annotations
 
+import re
+import textwrap
 import warnings
 
 import matplotlib.pyplot as plt
@@ -47,6 +49,12 @@ def fig04_data(published: pd.DataFrame | None = None) -> pd.DataFrame:
     )
 
 
+def _as_printed(row: pd.Series) -> str:
+    """The rating in the words of its quote ('five out of ten'), else its number out of 10."""
+    found = re.search(r"\b\w+ out of \w+\b", str(row["quote"]))
+    return found[0] if found else f"{row['rating']:g} out of 10"
+
+
 def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
     data = fig04_data(published)
     style.use_house_style()
@@ -64,7 +72,7 @@ def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
     current = data[data["status"] == "printed"].iloc[0]
     ax.plot([2025], [current["rating"]], "o", color=style.CATEGORICAL[0], markersize=10)
     ax.annotate(
-        f"{current['rating']:.0f} out of 10\n(current, as printed)",
+        f"{_as_printed(current)}\n(current rating, as printed;\nplaced at the report's year)",
         (2025, current["rating"]),
         xytext=(2023.2, 8.3),
         fontsize=9,
@@ -94,7 +102,8 @@ def fig04(published: pd.DataFrame | None = None) -> tuple[plt.Figure, dict]:
         ),
         alt=(
             "Chart of System Leaders' perceived effectiveness of the policing response on a 1 to 10 scale. "
-            "A single point shows the current rating printed in the report, 5 out of 10, in 2025; the years "
+            "A single point shows the current rating the report prints, 'five out of ten' (5), placed at the "
+            "report's year, 2025, since the report gives it no date; the years "
             "2015 to 2024 are shaded and marked 'not published' because the report gives no earlier ratings."
         ),
     )
@@ -209,14 +218,8 @@ def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], heig
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return lines + [line] if line else lines or [""]
+    """Lines of at most `width` characters, words kept whole (a longer word has a line of its own)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 # ---------------------------------------------------------------- Figure 5
