@@ -10,7 +10,7 @@ import pytest
 
 from helpers.data.official import bound, choose_vintage
 from helpers.data.periods import parse_period
-from helpers.figures import official, official_common, official_justice, official_printed, official_types
+from helpers.figures import official, official_common, official_justice, official_types
 
 
 def _row(
@@ -48,6 +48,26 @@ def _row(
         "period_end": p.end,
         "year": p.start.year,
     }
+
+
+def _claims(*rows) -> pd.DataFrame:
+    """A claims ledger of (official_key, value, unit, quote) rows, as the figure functions read it."""
+    return pd.DataFrame(
+        [
+            {
+                "claim_id": f"L{i + 1}:{v:g}",
+                "line": i + 1,
+                "figure": None,
+                "official_key": k,
+                "value": v,
+                "unit": u,
+                "quote": q,
+                "dup_of": None,
+            }
+            for i, (k, v, u, q) in enumerate(rows)
+        ],
+        columns=["claim_id", "line", "figure", "official_key", "value", "unit", "quote", "dup_of"],
+    )
 
 
 def _table(rows):
@@ -102,7 +122,12 @@ def test_fig06_separates_period_types_and_coverage():
         ),
         _row("police_recorded_ms_offences", "year to June 2024", "rolling_year", 8591, geography="England and Wales"),
     ]
-    fig, data = official.fig06_recorded_crime(_table(rows), 2024)
+    claims = _claims(("police_recorded_ms_offences|total|2019/20", 776.0, "percent_change", "rose by 776%"))
+    claims["figure"] = "6"
+    fig, data = official.fig06_recorded_crime(_table(rows), 2024, claims)
+    assert "'rose by 776%' (line 1)" in "".join(_texts(fig)) and list(data.loc[data["tier"] == "report", "value"]) == [
+        776
+    ]
     ax, ax_roll = fig.axes
     assert [t.get_text() for t in ax.get_xticklabels()] == official.financial_years(2015, 2024)
     assert ax_roll.get_title(loc="left") == "Rolling year (July to June)"
@@ -160,18 +185,10 @@ def test_fig08_table_by_type_with_words_and_report_shares():
             breakdown="age=child;exploitation=criminal;scope=single_type",
         ),
     ]
-    printed = pd.DataFrame(
-        [
-            {
-                "exploitation": "labour",
-                "breakdown": "exploitation=labour;scope=any_type",
-                "period": "2024",
-                "value": 51.0,
-                "quote": "while 51% mentioned labour exploitation",
-            }
-        ]
+    claims = _claims(
+        ("nrm_referrals|exploitation=labour;scope=any_type|2024", 51.0, "percent", "while 51% mentioned labour")
     )
-    fig, data = official_types.fig08_exploitation(_table(rows), 2024, printed)
+    fig, data = official_types.fig08_exploitation(_table(rows), 2024, claims)
     assert list(data["exploitation"]) == ["labour", "labour", "criminal"]
     assert list(data["tier"]) == ["official_secondary", "report", "official"]
     assert data["share_text"].iloc[0] == "32% of 19,125 (all)"
@@ -197,16 +214,12 @@ def test_fig09_fig10_stand_apart_with_computed_and_report_shares(age, title):
             tier="official_secondary",
         ),
     ]
-    printed = pd.DataFrame(
-        [
-            {
-                "period": "2024",
-                "value": 62.0 if age == "child" else 9.0,
-                "quote": "For child victims, 62%" if age == "child" else "Approximately 9% of adults",
-            }
-        ]
+    claims = _claims(
+        (f"nrm_referrals|age={age};nationality=uk|2024", 62.0, "percent", "For child victims, 62%")
+        if age == "child"
+        else (f"nrm_referrals|age={age};nationality=uk|2024", 9.0, "percent", "Approximately 9% of adults")
     )
-    fig, data = official.nationality_by_age(_table(rows), age, 2024, printed)
+    fig, data = official.nationality_by_age(_table(rows), age, 2024, claims)
     assert fig._suptitle.get_text().startswith(title)
     share = data[data["panel"] == "UK share (computed)"]
     expected = 45.1 if age == "child" else 11.0  # (4,299 - 3,350) / 8,622
@@ -315,7 +328,7 @@ def test_fig24_columns_by_period_type_rates_apart_and_report_on_its_period():
             },
         ]
     )
-    fig, data = official_justice.fig24_cps(_table(rows), 2024, official_printed.cps_values(claims))
+    fig, data = official_justice.fig24_cps(_table(rows), 2024, claims)
     titles = [ax.get_title(loc="left") for ax in fig.axes[:3]]
     assert titles == ["Calendar years", "Financial years (April to March)", "Rolling years (year to the month shown)"]
     assert all(len(ax.get_shared_y_axes().get_siblings(ax)) == 3 for ax in fig.axes)  # counts and rates apart
@@ -333,10 +346,11 @@ def test_ops_report_values_span_their_year_and_a_disputed_date_is_one_value():
         _row("live_ms_operations", "June 2019", "snapshot", 1479, tier="official_secondary"),
         _row("live_ms_operations", "December 2022", "snapshot", 3555, quote="to at least 3,555 in December 2022"),
     ]
-    stated = pd.DataFrame(
-        {"period": ["2016", "2019"], "year": [2016, 2019], "value": [188.0, 1479.0], "claim_id": ["a", "b"]}
-    )
-    fig, data = official_justice.ops_live_operations(_table(rows), stated, 2024)
+    claims = _claims(
+        ("live_ms_operations|total|2016", 188.0, "count", "just 188 live operations"),
+        ("live_ms_operations|total|2019", 1479.0, "count", "surged to 1,479"),
+    ).assign(period=["2016", "2019"])
+    fig, data = official_justice.ops_live_operations(_table(rows), claims, 2024)
     ax = fig.axes[0]
     report_lines = [ln for ln in ax.get_lines() if ln.get_linewidth() == 2.5]
     assert [tuple(ln.get_xdata()) for ln in report_lines] == [(2016, 2017), (2019, 2020)]

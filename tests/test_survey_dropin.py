@@ -1,14 +1,16 @@
 """survey_source: a real export (shuffled, relabelled, every answer filled) fills every chart with no
 'not published' segment and no code change; bad labels and bad values of the parameter stop with a message
-naming what is wrong. Also the figures drawn from printed values only (figures_report)."""
+naming what is wrong. Also the figures drawn from printed values only (report_values, report_tables)."""
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from helpers import paths
-from helpers.figures import report as figures_report
+from helpers.figures import report_tables, report_values
 from helpers.figures import survey as figures_survey
+from helpers.figures.inputs import Inputs
+from helpers.figures.make import build
 from helpers.survey import likert, reconstruct
 
 pytestmark = pytest.mark.usefixtures("processed_survey")
@@ -51,11 +53,11 @@ def _export(folder, unknown: tuple[str, int, str] | None = None):
 def test_dropin_fills_every_chart(tmp_path):
     folder = _export(tmp_path / "export")
     for figure_id in figures_survey.FIGURES:
-        fig, got = figures_survey.draw(figure_id, str(folder))
+        fig, got, fields = build(figure_id, Inputs(survey_source=str(folder)))
         plt.close(fig)
         assert set(got["tier"]) == {"report"} and "Not published" not in set(got["category"]), figure_id
-        assert figures_survey.metadata(figure_id, got, "x")["tiers"] == ["report"]
-    _, got = figures_survey.draw("fig02", str(folder))
+        assert fields["tiers"] == ["report"]
+    _, got, _ = build("fig02", Inputs(survey_source=str(folder)))
     agree = got[got["category"] == "Agree (incl. strongly)"]
     assert list(agree["percent"]) == [38.0, 24.0]  # the combined 'agree' answers of the rows, as printed
 
@@ -64,7 +66,7 @@ def test_dropin_relative_path_is_resolved_against_the_repo_root(tmp_path, monkey
     (tmp_path / "data" / "raw" / "confidential").mkdir(parents=True)
     _export(tmp_path / "data" / "raw" / "confidential" / "export")
     monkeypatch.setattr(paths, "ROOT", tmp_path)
-    _, data = figures_survey.draw("fig02", "data/raw/confidential/export")
+    _, data, _ = build("fig02", Inputs(survey_source="data/raw/confidential/export"))
     assert set(data["tier"]) == {"report"}
 
 
@@ -83,25 +85,27 @@ def test_wrong_survey_source_names_the_parameter(value):
 
 
 def test_figures_from_printed_values_only():
-    _, meta = figures_report.fig04()
-    data = meta["data"]
+    _, data, meta = build("fig04", Inputs())
     assert meta["tiers"] == ["report"] and data["rating"].notna().sum() == 1
     assert data.loc[data["status"] == "printed", "rating"].item() == 5
-    _, meta = figures_report.fig16()
-    assert meta["data"]["teams"].sum() == 24 and meta["tiers"] == ["report"]
-    assert dict(zip(meta["data"]["category"], meta["data"]["teams"]))["dedicated_exploitation_team"] == 8
-    _, meta = figures_report.fig05()
-    assert list(meta["data"]["Type of MS"]) == [
+    assert "five out of ten" in meta["alt"] and "n=22" in meta["title"]  # computed from the printed row
+    _, data, meta = build("fig16", Inputs())
+    assert data["teams"].sum() == 24 and meta["tiers"] == ["report"]
+    assert dict(zip(data["category"], data["teams"]))["dedicated_exploitation_team"] == 8
+    assert "of which 24 (55%) have a dedicated team; the 20 forces" in meta["caption"]
+    _, data, meta = build("fig05", Inputs())
+    assert list(data["Type of MS"]) == [
         "Domestic Servitude",
         "Sexual exploitation",
         "Criminal exploitation",
         "Labour exploitation",
         "Organ harvesting",
     ]
-    _, meta = figures_report.framework()
-    assert len(meta["data"]) == 4
+    _, data, meta = build("fig57", Inputs())
+    assert len(data) == 4 and "Bringing perpetrators to justice" in meta["caption"]
     if paths.report_text().exists():
         text = paths.report_text().read_text(encoding="utf-8")
-        for row in figures_report.FIG05_ROWS:
+        for row in report_tables.FIG05_ROWS:
             assert all(cell in text for cell in row)
-        assert figures_report.FRAMEWORK_QUOTE in text
+        assert report_tables.FRAMEWORK_QUOTE in text
+    assert report_values.REPORT in meta["source"]

@@ -5,7 +5,8 @@ import matplotlib.pyplot as plt
 import pytest
 
 from helpers.figures import survey as figures_survey
-from helpers.figures import survey_need
+from helpers.figures.inputs import Inputs
+from helpers.figures.make import build
 from helpers.survey import granularity
 from helpers.survey.published import load_published
 
@@ -25,8 +26,7 @@ def _inside(fig) -> list[str]:
 
 @pytest.mark.parametrize("figure_id", list(figures_survey.FIGURES))
 def test_every_printed_value_is_shown_as_printed(figure_id):
-    fig, data = figures_survey.draw(figure_id)
-    meta = figures_survey.metadata(figure_id, data, "x")
+    fig, data, meta = build(figure_id, Inputs())
     number = figure_id.removeprefix("fig").lstrip("0")
     published = load_published()
     printed = published[(published["figure"] == number) & (published["unit"] == "percent")]
@@ -46,8 +46,7 @@ def test_every_printed_value_is_shown_as_printed(figure_id):
 
 
 def test_impossible_value_is_flagged_with_its_nearest_count():
-    fig, data = figures_survey.draw("fig25")
-    meta = figures_survey.metadata("fig25", data, "x")
+    fig, data, meta = build("fig25", Inputs())
     assert "47%\u2020" in [t.get_text() for t in fig.findobj(plt.Text)]
     assert "printed 47%: no whole number of 37 respondents gives it, the nearest is 17/37 = 46%" in meta["caption"]
     assert "give back every printed value" not in meta["caption"]
@@ -55,17 +54,14 @@ def test_impossible_value_is_flagged_with_its_nearest_count():
 
 
 def test_nothing_printed_means_no_bar():
-    fig, data = figures_survey.draw("fig15")
+    fig, data, _ = build("fig15", Inputs())
     assert list(data["category"]) == ["Not published"] and not fig.axes
-    assert (
-        "We obtained responses from all regions."
-        in figures_survey.metadata("fig58", figures_survey.draw("fig58")[1], "x")["caption"]
-    )
+    assert "We obtained responses from all regions." in build("fig58", Inputs())[2]["caption"]
     plt.close("all")
 
 
 def test_need_for_improvement_summary_keeps_every_figure_number_and_the_texts_finding():
-    table = survey_need.data()
+    fig, table, meta = build("fig27_56", Inputs())
     assert list(table["figure"]) == list(range(27, 57))
     assert table.set_index("figure").at[32, "printed"] == "63% significant improvements required"
     assert (table["printed"] != "").sum() == 1
@@ -73,7 +69,8 @@ def test_need_for_improvement_summary_keeps_every_figure_number_and_the_texts_fi
     assert greatest["investigation and prosecution"] == "System Leaders" and "legislation" not in greatest
     flagged = table[table["n_flag"] != ""].set_index("figure")["n_printed"].to_dict()
     assert flagged == {52: 41, 53: 37}
-    fig = survey_need.draw(table)
+    assert "Figures 52 and 53 are captioned n=41 (MS Leads) and n=37 (Frontline officers)" in meta["caption"]
+    assert "63% significant improvements required (S0185)" in meta["caption"]
     texts = "".join(t.get_text() for t in fig.findobj(plt.Text))
     assert all(f"Figure {n} " in texts for n in range(27, 57))
     assert _inside(fig) == []

@@ -36,6 +36,11 @@ def processed() -> Path:
     return output_root() / "data" / "processed"
 
 
+def report_table(name: str) -> Path:
+    """A validated table of what the report prints (claims ledger, survey statistics), as 00 writes it."""
+    return processed() / "report" / name
+
+
 def reports() -> Path:
     return output_root() / "reports"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
+from ..figures import registry
 from . import imports
 
 
@@ -68,7 +69,8 @@ def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, 
     """A hash of exactly what one notebook depends on.
 
     Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``),
-    plus the execution and rendering code every notebook goes through; the pinned requirements; its parameters
+    and those of the figure functions the registry declares for it (``make`` imports them by name), plus the
+    execution and rendering code every notebook goes through; the pinned requirements; its parameters
     and any folder a parameter names (a survey export: every file's contents); and the files its ``reads``
     globs match: raw inputs under ``root``, upstream outputs (``data/processed/...``) under ``output_root``,
     where the upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes
@@ -77,6 +79,7 @@ def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, 
     output_root = output_root or root
     digest = hashlib.sha256()
     code = imports.notebook_modules(step.path, root) | imports.modules_of(RENDER_MODULES, root)
+    code |= imports.modules_of({m for f in registry.for_notebook(step.name) for m in f.modules}, root)
     _hash_files(digest, [step.path, *code, *_templates(root), root / "requirements.txt"], root)
     digest.update(json.dumps(params, sort_keys=True).encode())
     for folder in _parameter_folders(params, root):

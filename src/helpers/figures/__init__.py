@@ -1,3 +1,7 @@
-"""Figures: the house style (``style``), the one way a figure is saved and shown (``save``), and one module per
-figure family: official statistics (``official``), survey charts (``survey`` with ``survey_specs`` and
-``survey_plot``) and figures drawn from what the report prints (``report``)."""
+"""Figures: every figure declared once in ``registry`` (report numbers, notebook, tiers, the function that builds it
+and the one that describes it), made by ``make`` from the validated tables in ``inputs``, saved and shown by
+``save`` in the house ``style``. One module per figure family: official statistics (``official``,
+``official_types``, ``official_justice``, with ``official_common``, ``official_printed`` and
+``official_captions``), survey charts (``survey`` with ``survey_specs``, ``survey_plot``, ``survey_text`` and
+``survey_meta``; ``survey_need`` for Figures 27-56), and figures of what the report prints (``report_values``,
+``report_tables``); ``tables`` shows tables in the notebooks."""

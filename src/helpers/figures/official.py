@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 
 from ..data.official import series
 from . import official_common as oc
+from . import official_printed as printed
 from .style import CATEGORICAL
 
 COVERAGE_WORDS = {
@@ -37,8 +38,10 @@ def _label_bars(ax, xs, data: pd.DataFrame, fontsize: int = 7) -> None:
 
 
 # ---------------------------------------------------------------- Figure 6
-def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
-    """Financial years (one bar series per coverage) and, in its own panel, the rolling-year total."""
+def fig06_recorded_crime(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
+    """Financial years (one bar series per coverage) and, in its own panel, the rolling-year total; the changes
+    the report prints for Figure 6 (from the claims ledger) in a box, quoted."""
+    changes = printed.figure_changes(claims, 6)
     rows = oc.with_bounds(series(table, "police_recorded_ms_offences", unit="count", last_year=last_year))
     years = financial_years(2015, last_year)
     fy = rows[rows["period_type"] == "financial_year"]
@@ -67,6 +70,7 @@ def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
     ax_roll.set_title("Rolling year (July to June)", fontsize=10, loc="left")
     ax.set_xticks(range(len(years)), years, rotation=45, ha="right")
     ax.set_ylabel("Recorded offences")
+    ax.set_ylim(0, rows["value"].max() * 1.3)  # room for the box of printed changes above the tallest bar
     ax.set_title("Financial years (April to March)", fontsize=10, loc="left")
     tiers = pd.concat([*out, roll])["tier"].dropna()
     coverage = [Patch(color=c, label=_coverage(g)) for g, c in zip(coverages, CATEGORICAL)]
@@ -74,7 +78,8 @@ def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
     ax.text(
         0.99,
         0.97,
-        "Report (printed, no levels): +776% from 2015/16 to 2019/20;\n−19% from 2022/23 to 2023/24",
+        "Report (printed, no levels):\n"
+        + "\n".join(f"'{q}' (line {line})" for q, line in zip(changes["quote"], changes["line"])),
         transform=ax.transAxes,
         ha="right",
         va="top",
@@ -82,7 +87,8 @@ def fig06_recorded_crime(table: pd.DataFrame, last_year: int):
         bbox=dict(facecolor="white", edgecolor=oc.REPORT_COLOUR, boxstyle="round"),
     )
     fig.suptitle("Police recorded modern slavery offences, England and Wales", x=0.01, ha="left", fontsize=12)
-    return fig, oc.plot_columns(pd.concat([*out, roll], ignore_index=True))
+    report = changes.assign(tier="report", panel="report", label=changes["quote"], bound="")
+    return fig, oc.plot_columns(pd.concat([*out, roll, report], ignore_index=True))
 
 
 # ---------------------------------------------------------------- Figure 7
@@ -194,9 +200,10 @@ def _uk_share(table: pd.DataFrame, age: str, last_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "value", "unit", "tier", "inputs"])
 
 
-def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: pd.DataFrame):
+def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd.DataFrame):
     """Figure 9 (age='child') or 10 (age='adult'): counts by nationality found for that age group, and the UK share
-    of the group's referrals (computed from counts) beside the share the report prints (`printed`: period, value)."""
+    of the group's referrals (computed from counts) beside the share the report prints (from the claims ledger)."""
+    printed_share = printed.uk_share_by_age(claims, age)
     rows = table[
         (table["series"] == "nrm_referrals")
         & (table["unit"] == "count")
@@ -227,13 +234,13 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: p
     ax.legend(handles=[*nation_legend, *oc.tier_handles(rows["tier"])], fontsize=7, loc="upper left")
     ax.set_ylim(0, max(rows["value"].max() * 1.35, 1) if not rows.empty else 1)
     share = _uk_share(table, age, last_year)
-    share_years = sorted(set(share["period"]) | set(printed["period"].astype(str)))
+    share_years = sorted(set(share["period"]) | set(printed_share["period"].astype(str)))
     for year in share_years:
         x = int(year)
         for r in share[share["period"] == year].itertuples():
             oc.point(ax_share, x, r.value, oc.COMPUTED, CATEGORICAL[0])
             ax_share.annotate(f"{r.value:g}%", (x, r.value), xytext=(8, -3), textcoords="offset points", fontsize=8)
-        for r in printed[printed["period"].astype(str) == year].itertuples():
+        for r in printed_share[printed_share["period"].astype(str) == year].itertuples():
             oc.point(ax_share, x, r.value, "report", oc.REPORT_COLOUR, size=8)
             ax_share.annotate(
                 f"report: {r.value:g}%", (x, r.value), xytext=(8, 4), textcoords="offset points", fontsize=8
@@ -267,8 +274,11 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, printed: p
         panel="counts", label=[f"{_nation(n)} {p}" for n, p in zip(rows["nationality"], rows["period"])]
     )
     shares = share.assign(panel="UK share (computed)", label="UK share " + share["period"], bound="")
-    report = printed.assign(
-        panel="UK share (report)", label="report UK share " + printed["period"].astype(str), tier="report"
+    report = printed_share.assign(
+        panel="UK share (report)",
+        label="report UK share " + printed_share["period"].astype(str),
+        tier="report",
+        unit="percent",
     )
     report = report.assign(bound=["≈" if str(q).lower().startswith("approximately") else "" for q in report["quote"]])
     return fig, oc.plot_columns(pd.concat([counts, shares, report], ignore_index=True))

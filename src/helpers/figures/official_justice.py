@@ -11,8 +11,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ..audit.ledger import stated_series
 from . import official_common as oc
 from .official import financial_years
+from .official_printed import cps_values
 from .style import CATEGORICAL
 
 # ---------------------------------------------------------------- Figure 23
@@ -88,9 +90,10 @@ def _cps_periods(kind: str, rows: pd.DataFrame, last_year: int) -> list[str]:
     return list(dict.fromkeys(rows.loc[rows["period_type"] == kind].sort_values("period_start")["period"]))
 
 
-def fig24_cps(table: pd.DataFrame, last_year: int, printed: pd.DataFrame):
-    """Counts (top) and conviction rates (bottom), one column per period type; `printed` holds the report's values
-    (series, period, period_type, value, claim_id), each placed on the period the report gives."""
+def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
+    """Counts (top) and conviction rates (bottom), one column per period type, and the report's values (from the
+    claims ledger), each placed on the period the report gives."""
+    printed = cps_values(claims)
     rows = oc.with_bounds(
         table[
             table["series"].isin([*CPS_COUNTS, "cps_ms_conviction_rate"])
@@ -205,9 +208,10 @@ def _decimal(ts: pd.Period) -> float:
     return ts.year + (ts.month - 0.5) / 12
 
 
-def ops_live_operations(table: pd.DataFrame, stated: pd.DataFrame, last_year: int):
-    """Published snapshots (by tier, bounds marked) against the report's values, each drawn over its whole year.
-    A value two sources date differently is drawn once, as a disputed span between the dates."""
+def ops_live_operations(table: pd.DataFrame, claims: pd.DataFrame, last_year: int):
+    """Published snapshots (by tier, bounds marked) against the report's values (from the claims ledger), each
+    drawn over its whole year. A value two sources date differently is drawn once, as a disputed span."""
+    stated = stated_series(claims, "live_ms_operations")
     rows = table[
         (table["series"] == "live_ms_operations")
         & (table["breakdown"] == "total")

@@ -33,7 +33,7 @@ def cps_values(claims: pd.DataFrame) -> pd.DataFrame:
     kind = ["financial_year" if "/" in p else "calendar_year" for p in rows["period"]]
     rows = rows.assign(period_type=kind)
     single = rows[~rows["period"].str.contains("-")]
-    out = single[["series", "period", "period_type", "value", "quote", "claim_id"]].to_dict("records")
+    out = single[["series", "period", "period_type", "value", "unit", "quote", "claim_id"]].to_dict("records")
     for (series, period), g in rows[rows["period"].str.contains("-")].groupby(["series", "period"]):
         values = sorted(g["value"])
         out.append(
@@ -42,6 +42,7 @@ def cps_values(claims: pd.DataFrame) -> pd.DataFrame:
                 "period": period,
                 "period_type": g["period_type"].iloc[0],
                 "value": values[1] if len(values) == 3 else sum(values) / len(values),
+                "unit": g["unit"].iloc[0],
                 "low": values[0],
                 "high": values[-1],
                 "quote": g["quote"].iloc[0],
@@ -49,3 +50,12 @@ def cps_values(claims: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def figure_changes(claims: pd.DataFrame, figure: int) -> pd.DataFrame:
+    """The percentage changes the report prints beside one figure: series, period, value, quote, line, claim_id."""
+    on_figure = pd.to_numeric(claims["figure"], errors="coerce") == figure
+    rows = claims[on_figure & (claims["unit"] == "percent_change") & claims["official_key"].notna()]
+    parts = rows["official_key"].str.split("|", expand=True)
+    rows = rows.assign(series=parts[0], period=parts[2].astype(str), line=rows["line"].astype(int))
+    return rows[["series", "period", "value", "unit", "quote", "line", "claim_id"]].reset_index(drop=True)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..data.official import parse_breakdown
 from . import official_common as oc
+from .official_printed import exploitation_shares
 from .style import CATEGORICAL
 
 TYPE_WORDS = {
@@ -97,9 +98,9 @@ def fig08_rows(table: pd.DataFrame, last_year: int, printed: pd.DataFrame) -> pd
     return data.assign(label=labels).reset_index(drop=True)
 
 
-def fig08_exploitation(table: pd.DataFrame, last_year: int, printed: pd.DataFrame):
-    """The Figure 8 table drawn as a figure, rows shaded by tier."""
-    data = fig08_rows(table, last_year, printed)
+def fig08_exploitation(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
+    """The Figure 8 table drawn as a figure, rows shaded by tier; the report's shares from the claims ledger."""
+    data = fig08_rows(table, last_year, exploitation_shares(claims))
     shown = pd.DataFrame(
         {
             COLUMNS[0]: [TYPE_WORDS.get(e, e) for e in data["exploitation"]],

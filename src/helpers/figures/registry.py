@@ -25,6 +25,9 @@ class Figure:
     notebook: str
     population: str  # official, ms_leads, frontline, system_leaders, rocu, several, report
     tiers: tuple[str, ...]
+    build: str  # 'module:function' returning (figure, plotted data) from the validated tables it names
+    describe: str  # 'module:function' returning title, caption, source, tiers and alt text from the plotted data
+    options: tuple[tuple[str, object], ...] = ()  # fixed arguments of both functions (e.g. the age group)
 
     @property
     def label(self) -> str:
@@ -37,200 +40,104 @@ class Figure:
             return f"Figures {first}–{last}"
         return "Figures " + ", ".join(map(str, self.numbers))
 
+    @property
+    def modules(self) -> set[str]:
+        """The modules of its figure and describe functions (the rerun graph adds them to its notebook's)."""
+        return {self.build.partition(":")[0], self.describe.partition(":")[0]}
+
+
+SURVEY = ("report", "reconstructed", "not published")
+OFFICIAL = ("official", "official_secondary", "report")
+F = "helpers.figures."
+
+
+def _survey(figure_id: str, number: int, title: str, notebook: str, population: str, tiers=SURVEY) -> Figure:
+    return Figure(
+        figure_id, (number,), title, notebook, population, tiers, F + "survey:draw", F + "survey_meta:describe"
+    )
+
+
+def _official(figure_id: str, number: int, title: str, notebook: str, build: str, tiers=OFFICIAL, **options):
+    describe = F + "official_captions:describe"
+    return Figure(figure_id, (number,), title, notebook, "official", tiers, F + build, describe, tuple(options.items()))
+
+
+def _printed(figure_id: str, numbers: tuple[int, ...], title: str, notebook: str, population: str, name: str):
+    return Figure(figure_id, numbers, title, notebook, population, ("report",), F + f"{name}", F + f"{name}_meta")
+
+
+N01, N02, N03 = "01_prioritisation", "02_identifying_the_challenge", "03_investigating_and_disrupting"
+N04, N05, N06 = "04_bringing_perpetrators_to_justice", "05_need_for_improvements", "06_methodology"
 
 FIGURES: list[Figure] = [
-    Figure("fig57", (1, 57), "Research framework", "06_methodology", "report", ("report",)),
-    Figure(
-        "fig02",
-        (2,),
-        "MS Leads: prioritisation of MSHT",
-        "01_prioritisation",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig03",
-        (3,),
-        "Frontline officers: prioritisation",
-        "01_prioritisation",
-        "frontline",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure("fig04", (4,), "System Leaders: effectiveness score", "01_prioritisation", "system_leaders", ("report",)),
-    Figure("fig05", (5,), "Sub-threats of MSHT", "02_identifying_the_challenge", "report", ("report",)),
-    Figure(
-        "fig06",
-        (6,),
-        "Police recorded modern slavery offences",
-        "02_identifying_the_challenge",
-        "official",
-        ("official", "official_secondary", "report"),
-    ),
-    Figure(
-        "fig07",
-        (7,),
-        "NRM referrals by competent authority, Duty to Notify",
-        "02_identifying_the_challenge",
-        "official",
-        ("official", "official_secondary", "report"),
-    ),
-    Figure(
-        "fig08",
-        (8,),
-        "NRM referrals by exploitation type, age, gender",
-        "02_identifying_the_challenge",
-        "official",
-        ("official", "official_secondary", "report"),
-    ),
-    Figure(
+    _printed("fig57", (1, 57), "Research framework", N06, "report", "report_tables:framework"),
+    _survey("fig02", 2, "MS Leads: prioritisation of MSHT", N01, "ms_leads"),
+    _survey("fig03", 3, "Frontline officers: prioritisation", N01, "frontline"),
+    _printed("fig04", (4,), "System Leaders: effectiveness score", N01, "system_leaders", "report_values:fig04"),
+    _printed("fig05", (5,), "Sub-threats of MSHT", N02, "report", "report_tables:fig05"),
+    _official("fig06", 6, "Police recorded modern slavery offences", N02, "official:fig06_recorded_crime"),
+    _official("fig07", 7, "NRM referrals by competent authority, Duty to Notify", N02, "official:fig07_nrm_referrals"),
+    _official("fig08", 8, "NRM referrals by exploitation type, age, gender", N02, "official_types:fig08_exploitation"),
+    _official(
         "fig09",
-        (9,),
+        9,
         "NRM referrals for victims exploited as a child, by nationality",
-        "02_identifying_the_challenge",
-        "official",
-        ("official", "official_secondary", "report"),
+        N02,
+        "official:nationality_by_age",
+        age="child",
     ),
-    Figure(
+    _official(
         "fig10",
-        (10,),
+        10,
         "NRM referrals for victims exploited as an adult, by nationality",
-        "02_identifying_the_challenge",
-        "official",
-        ("official", "official_secondary", "report"),
+        N02,
+        "official:nationality_by_age",
+        age="adult",
     ),
-    Figure(
-        "fig11",
-        (11,),
-        "Prevalence",
-        "02_identifying_the_challenge",
-        "several",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig12",
-        (12,),
-        "Increase in prevalence since joining",
-        "02_identifying_the_challenge",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig13",
-        (13,),
-        "Understanding of MSHT",
-        "02_identifying_the_challenge",
-        "several",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig14",
-        (14,),
-        "Frontline level of training",
-        "02_identifying_the_challenge",
-        "frontline",
-        ("report", "reconstructed"),
-    ),
-    Figure(
-        "fig15",
-        (15,),
-        "Readiness compared to five years ago",
-        "03_investigating_and_disrupting",
-        "ms_leads",
-        ("not published",),
-    ),
-    Figure("fig16", (16,), "Functions of the dedicated teams", "03_investigating_and_disrupting", "rocu", ("report",)),
-    Figure(
-        "fig17", (17,), "MS Leads by rank", "06_methodology", "ms_leads", ("report", "reconstructed", "not published")
-    ),
-    Figure(
-        "fig18",
-        (18,),
-        "MS Leads time in role",
-        "06_methodology",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig19",
-        (19,),
-        "MS Leads time in the response",
-        "06_methodology",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig20",
-        (20,),
-        "Financial investigators",
-        "03_investigating_and_disrupting",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig21",
-        (21,),
-        "Victim navigators",
-        "03_investigating_and_disrupting",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig22",
-        (22,),
-        "External support mechanisms",
-        "03_investigating_and_disrupting",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig23",
-        (23,),
-        "Outcomes of recorded crimes: share charged or summonsed",
-        "04_bringing_perpetrators_to_justice",
-        "official",
-        ("official", "official_secondary"),
-    ),
-    Figure(
-        "fig24",
-        (24,),
-        "CPS prosecutions and conviction rates",
-        "04_bringing_perpetrators_to_justice",
-        "official",
-        ("official", "official_secondary", "report"),
-    ),
-    Figure(
-        "fig25",
-        (25,),
-        "Other legislation used instead of the MSA",
-        "04_bringing_perpetrators_to_justice",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig26",
-        (26,),
-        "Evidence-led prosecutions",
-        "04_bringing_perpetrators_to_justice",
-        "ms_leads",
-        ("report", "reconstructed", "not published"),
-    ),
-    Figure(
-        "fig27_56",
-        tuple(range(27, 57)),
-        "Need for improvement by theme and group (one summary of Figures 27–56)",
-        "05_need_for_improvements",
-        "several",
-        ("report", "not published"),
-    ),
-    Figure("fig58", (58,), "Respondents by region", "06_methodology", "ms_leads", ("not published",)),
+    _survey("fig11", 11, "Prevalence", N02, "several"),
+    _survey("fig12", 12, "Increase in prevalence since joining", N02, "ms_leads"),
+    _survey("fig13", 13, "Understanding of MSHT", N02, "several"),
+    _survey("fig14", 14, "Frontline level of training", N02, "frontline", ("report", "reconstructed")),
     Figure(
         "ops",
         (),
         "Live police operations (text series, no report figure)",
-        "03_investigating_and_disrupting",
+        N03,
         "official",
-        ("official", "official_secondary", "report"),
+        OFFICIAL,
+        F + "official_justice:ops_live_operations",
+        F + "official_captions:describe",
     ),
+    _survey("fig15", 15, "Readiness compared to five years ago", N03, "ms_leads", ("not published",)),
+    _printed("fig16", (16,), "Functions of the dedicated teams", N03, "rocu", "report_values:fig16"),
+    _survey("fig17", 17, "MS Leads by rank", N03, "ms_leads"),
+    _survey("fig18", 18, "MS Leads time in role", N03, "ms_leads"),
+    _survey("fig19", 19, "MS Leads time in the response", N03, "ms_leads"),
+    _survey("fig20", 20, "Financial investigators", N03, "ms_leads"),
+    _survey("fig21", 21, "Victim navigators", N03, "ms_leads"),
+    _survey("fig22", 22, "External support mechanisms", N03, "ms_leads"),
+    _official(
+        "fig23",
+        23,
+        "Outcomes of recorded crimes: share charged or summonsed",
+        N04,
+        "official_justice:fig23_outcomes",
+        ("official", "official_secondary"),
+    ),
+    _official("fig24", 24, "CPS prosecutions and conviction rates", N04, "official_justice:fig24_cps"),
+    _survey("fig25", 25, "Other legislation used instead of the MSA", N04, "ms_leads"),
+    _survey("fig26", 26, "Evidence-led prosecutions", N04, "ms_leads"),
+    Figure(
+        "fig27_56",
+        tuple(range(27, 57)),
+        "Need for improvement by theme and group (one summary of Figures 27–56)",
+        N05,
+        "several",
+        ("report", "not published"),
+        F + "survey_need:draw",
+        F + "survey_need:describe",
+    ),
+    _survey("fig58", 58, "Respondents by region", N06, "ms_leads", ("not published",)),
 ]
 BY_ID = {f.figure_id: f for f in FIGURES}
 
@@ -241,6 +148,11 @@ def get(figure_id: str) -> Figure:
         return BY_ID[figure_id]
     except KeyError:
         raise KeyError(f"unknown figure id {figure_id!r}; known: {', '.join(BY_ID)}") from None
+
+
+def for_notebook(notebook: str) -> list[Figure]:
+    """The figures one notebook makes, in the registry's (the report's) order."""
+    return [f for f in FIGURES if f.notebook == notebook]
 
 
 def report_numbers() -> list[int]:

@@ -16,13 +16,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..survey import export, granularity, likert, reconstruct
-from ..survey.published import load_published
-from .survey_meta import metadata
 from .survey_plot import plot
 from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
 from .survey_text import TEXT
 
-__all__ = ["FIGURES", "draw", "figure_data", "load", "metadata"]
+__all__ = ["FIGURES", "draw", "figure_data", "load"]
 
 # Printed categories as the charts name them, and where they sit on a diverging bar.
 CATEGORY = {
@@ -185,12 +183,16 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
     return rows, True
 
 
-def figure_data(figure_id: str, survey_source: str = "reconstruction") -> pd.DataFrame:
-    rows, is_export = load(survey_source)
-    return export_data(figure_id, rows) if is_export else printed_data(figure_id, rows, load_published())
+def figure_data(figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame) -> pd.DataFrame:
+    """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
+    rows, is_export = survey
+    return export_data(figure_id, rows) if is_export else printed_data(figure_id, rows, published)
 
 
-def draw(figure_id: str, survey_source: str = "reconstruction") -> tuple[plt.Figure, pd.DataFrame]:
-    data = figure_data(figure_id, survey_source)
+def draw(
+    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """The figure and its plotted data, from the respondent rows (``load``) and the printed statistics."""
+    data = figure_data(figure_id, survey, published)
     spec = FIGURES[figure_id]
     return plot(data, spec, TEXT[_number(figure_id)]), data

@@ -31,8 +31,8 @@ def _alt(kind: str, title: str, data: pd.DataFrame) -> str:
     return f"{kind} of {title}. " + ". ".join(parts) + "."
 
 
-def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
-    """label, title, data, caption, source, tiers and alt text for save.save_figure."""
+def describe(figure_id: str, data: pd.DataFrame) -> dict:
+    """Title, caption, source, tiers and alt text of one survey figure, from its plotted data."""
     spec = FIGURES[figure_id]
     number = int(spec["label"].split()[-1])
     text = TEXT[number]
@@ -43,15 +43,12 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
     if export:
         ns = "; ".join(f"{b}" for b in dict.fromkeys(data["bar"]))
         return dict(
-            label=spec["label"],
             title=title,
-            data=data,
             caption=f"{spec['label']} drawn from the survey's own respondent-level export (survey_source folder), "
             f"answers recoded with likert.recode; shares over valid answers, rounded half up. Bars: {ns}.",
             source=f"Leapwise survey export, section '{spec['section']}', {spec['label']}",
             tiers=["report"],
             alt=_alt(kind, title, data),
-            notebook=notebook,
         )
     source = "; ".join(f"{POP_SOURCE[p]} as printed in the report (Leapwise for IASC, July 2025)" for p in pops)
     source += f", section '{spec['section']}', {spec['label']}"
@@ -67,7 +64,7 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
             f"Text panel for {title}: no value is published, so no bar is drawn. Question: {text['question']} "
             f"Answer scale: {text['scale']}. n: {text['n'] or 'not printed'}. The report says: {said}"
         )
-        return _record(spec, title, data, caption, source, ["not published"], alt, notebook)
+        return _record(title, caption, source, ["not published"], alt)
     impossible = printed[~printed["possible_for_n"].astype(bool)]
     caption = (
         f"{spec['label']} as far as the report prints it: every value shown is the value printed for this figure, "
@@ -93,18 +90,9 @@ def metadata(figure_id: str, data: pd.DataFrame, notebook: str) -> dict:
         caption += "."
     caption += f" n as printed: {text['n'] or 'not printed'}. The report says: {said}"
     tiers = ["report", "reconstructed"] + (["not published"] if (data["tier"] == "not published").any() else [])
-    return _record(spec, title, data, caption, source, tiers, _alt(kind, title, data), notebook)
+    return _record(title, caption, source, tiers, _alt(kind, title, data))
 
 
-def _record(spec, title, data, caption, source, tiers, alt, notebook) -> dict:
-    """The keyword arguments of save.save_figure for one survey figure."""
-    return dict(
-        label=spec["label"],
-        title=title,
-        data=data,
-        caption=caption,
-        source=source,
-        tiers=tiers,
-        alt=alt,
-        notebook=notebook,
-    )
+def _record(title, caption, source, tiers, alt) -> dict:
+    """The record fields of one survey figure."""
+    return dict(title=title, caption=caption, source=source, tiers=tiers, alt=alt)

@@ -10,7 +10,6 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..survey.published import load_published
 from . import style
 from .survey_specs import NEED_AREAS, NEED_GROUPS, need_figure_number
 from .survey_text import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
@@ -20,8 +19,9 @@ TITLE = "Figures 27–56: perceived need for improvement, by theme and group (wh
 HIGHLIGHT = "#DCE6F0"
 
 
-def data(published: pd.DataFrame | None = None) -> pd.DataFrame:
-    published = load_published() if published is None else published
+def summary(published: pd.DataFrame) -> pd.DataFrame:
+    """Per theme and group: figure number, n as printed (flagged where it is another group's), printed values
+    and the text's finding, quoted."""
     out = []
     for t, (key, theme) in enumerate(NEED_AREAS):
         greatest, statements = NEED_FINDINGS[theme]
@@ -49,8 +49,23 @@ def data(published: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def draw(table: pd.DataFrame) -> plt.Figure:
+def _flagged(table: pd.DataFrame) -> str:
+    """'Figures 52 and 53 are captioned n=41 (MS Leads) and n=37 (frontline)', from the flagged rows."""
+    rows = table[table["n_flag"] != ""]
+    numbers = " and ".join(str(r.figure) for r in rows.itertuples())
+    ns = " and ".join(f"n={r.n_printed} ({r.group})" for r in rows.itertuples())
+    usual = ", ".join(f"{g} {USUAL_N[p]}" for p, g in NEED_GROUPS if p in set(rows["population"]))
+    return f"Figures {numbers} are captioned {ns}, where every other figure gives {usual}" if len(rows) else ""
+
+
+def _printed_values(table: pd.DataFrame) -> str:
+    rows = table[table["printed"] != ""]
+    return "; ".join(f"Figure {r.figure}, {r.group}, {r.theme}: {r.printed} ({r.stat_id})" for r in rows.itertuples())
+
+
+def draw(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """A table chart: theme rows, one cell per group (figure number, n, printed value, text finding), quotes."""
+    table = summary(published)
     style.use_house_style()
     width, col = 13.0, [1.7, 2.0, 2.0, 2.0, 5.1]
     heads = ["Theme", *(g for _, g in NEED_GROUPS), "What the text says"]
@@ -61,10 +76,10 @@ def draw(table: pd.DataFrame) -> plt.Figure:
     top = 0.75 + 0.15 * (intro.count("\n") + 1)
     notes = (
         "Shaded: the group the text says expressed the greatest need for that theme. No other share is printed: "
-        "the bars of Figures 27–56 are not published.\n\u2691 Figures 52 and 53 are captioned n=41 (MS Leads) and "
-        "n=37 (frontline), the other way round from every other MS Leads (37) and frontline (41) figure; shown as "
-        "printed (see the claims audit)."
+        "the bars of Figures 27–56 are not published."
     )
+    if _flagged(table):
+        notes += f"\n\u2691 {_flagged(table)}; shown as printed (see the claims audit)."
     height = top + 0.3 + sum(heights) + 0.6
     fig = plt.figure(figsize=(width, height), layout="none")
     fig.text(0.1 / width, 1 - 0.1 / height, TITLE, ha="left", va="top", fontsize=12, fontweight="bold")
@@ -89,10 +104,12 @@ def draw(table: pd.DataFrame) -> plt.Figure:
         fig.text(x0[4] / width, (y - 0.08) / height, quotes[theme], va="top", fontsize=7.2, color="#262626")
         y -= h
     fig.text(0.1 / width, 0.55 / height, notes, ha="left", va="top", fontsize=7.5, color="#3D3D3D")
-    return fig
+    return fig, table
 
 
-def metadata(table: pd.DataFrame, notebook: str) -> dict:
+def describe(data: pd.DataFrame) -> dict:
+    """Title, caption, source, tiers and alt text of the summary, from its rows."""
+    table = data
     cells = [
         f"Figure {r.figure} ({r.group}, {r.theme}, n={r.n_printed}{'; ' + r.n_flag if r.n_flag else ''}): "
         + (r.printed + " (printed)" if r.printed else "")
@@ -104,21 +121,20 @@ def metadata(table: pd.DataFrame, notebook: str) -> dict:
         + ("" if r.printed or r.text_finding else "no value published")
         for r in table.itertuples()
     ]
+    caption = (
+        "The report's thirty need-for-improvement charts (Figures 27–56) in one summary. Their bars are not "
+        f"published: the text prints {_printed_values(table) or 'no value'} and says in words which group "
+        "expressed the greatest need for each theme; both are shown as printed, nothing else is drawn. n as "
+        "printed in each caption."
+    )
+    if _flagged(table):
+        caption += f" {_flagged(table)}: shown as printed and flagged."
     return dict(
-        label="Figures 27–56",
         title=TITLE.split(": ", 1)[1],
-        data=table,
-        caption=(
-            "The report's thirty need-for-improvement charts (Figures 27–56) in one summary. Their bars are not "
-            "published: the text prints one value (Figure 32, frontline training & education, 63% 'significant "
-            "improvements are required', S0185) and says in words which group expressed the greatest need for each "
-            "theme; both are shown as printed, nothing else is drawn. n as printed in each caption; Figures 52 and "
-            "53 carry swapped n's (41 for MS Leads, 37 for frontline), shown as printed and flagged."
-        ),
+        caption=caption,
         source="Leapwise survey of MS Leads, focus groups with frontline officers and System Leader interviews, as "
         "printed in the report (Leapwise for IASC, July 2025), section 'Appendix: need for improvements', "
         "Figures 27–56",
         tiers=["report", "not published"],
         alt="Table chart of the need for improvement by theme (rows) and group (columns). " + ". ".join(cells) + ".",
-        notebook=notebook,
     )

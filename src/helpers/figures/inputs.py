@@ -1,0 +1,66 @@
+"""The validated tables a figure function takes, read once per notebook from what 00_data_preparation wrote.
+
+A figure function names what it needs by its parameter names (``table``, ``releases``, ``claims``,
+``published``, ``survey``, ``last_year``, ``vintage``, ``survey_source``, ``figure_id``); ``make`` passes them
+from one ``Inputs``. Nothing here reads ``data/raw/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from .. import paths
+from ..audit.ledger import load_claims
+from ..data import official
+from ..survey.published import load_published
+from .survey import load as load_survey
+
+PARAMETERS = ("last_year", "vintage", "survey_source")
+TABLES = ("table", "releases", "claims", "published", "survey")
+
+
+@dataclass
+class Inputs:
+    """A notebook's parameters and, loaded on first use, the tables its figures take."""
+
+    last_year: int | None = None
+    vintage: str = "latest"
+    survey_source: str = "reconstruction"
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """The official table of the parameter vintage; a `last_year` outside its years is refused here."""
+        table = official.load_table(self.vintage)
+        if self.last_year is not None:
+            official.check_last_year(self.last_year, table)
+        return table
+
+    @cached_property
+    def releases(self) -> pd.DataFrame:
+        return official.load_releases()
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        return load_claims(paths.report_table("claims.csv"))
+
+    @cached_property
+    def published(self) -> pd.DataFrame:
+        return load_published(paths.report_table("survey_published.csv"))
+
+    @cached_property
+    def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:
+        """Respondent rows per population, and whether they come from a real export (see figures.survey.load)."""
+        return load_survey(self.survey_source)
+
+    def argument(self, name: str):
+        """The value of one figure-function parameter; an unknown name is a registry error."""
+        if name in PARAMETERS:
+            if name == "last_year":
+                self.table  # noqa: B018 (checks last_year against the table's years)
+            return getattr(self, name)
+        if name in TABLES:
+            return getattr(self, name)
+        raise TypeError(f"figure functions take no parameter {name!r}")

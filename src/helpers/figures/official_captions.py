@@ -1,0 +1,180 @@
+"""Title, caption, source line, tiers and alt text of the official-statistics figures, computed from their data.
+
+The words typed here describe how a chart is laid out and where a missing series is published; they hold no
+number (a test keeps it so). Every number a caption states (coverages, the report's values, bounds, periods
+not found, values the sources date differently) is read from the figure's plotted data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import official_common as oc
+
+TITLES = {
+    "fig06": "Police recorded modern slavery offences, England and Wales: financial years and rolling year",
+    "fig07": "NRM referrals (UK) by competent authority, and Duty to Notify reports (England and Wales)",
+    "fig08": "NRM referrals by exploitation type, age and gender: values found and the report's shares",
+    "fig09": "NRM referrals for victims exploited as a child, by nationality",
+    "fig10": "NRM referrals for victims exploited as an adult, by nationality",
+    "ops": "Live police modern slavery operations, UK",
+    "fig23": "Recorded modern slavery crimes charged or summonsed, by coverage",
+    "fig24": "CPS modern-slavery-flagged prosecutions, convictions and conviction rates, by period type",
+}
+LAYOUT = {
+    "fig06": "Left: financial years, one bar series per coverage. Right: the rolling year, drawn apart. The report "
+    "prints only changes, no levels; they are quoted in the box.",
+    "fig07": "Top: NRM referrals, UK, by calendar year. Where a year's split by competent authority (Single "
+    "Competent Authority; Immigration Enforcement Competent Authority) was found, the stack and its total come "
+    "from the same release and a later revision is written above the bar; other years show the total only. "
+    "Bottom: Duty to Notify reports, England and Wales.",
+    "fig08": "One row per value found, grouped by exploitation type and ordered by year. Shares are computed "
+    "against the total of the same group and year where that total was found. The report's shares (yellow rows) "
+    "count a referral under every type it mentions; single-type counts are therefore lower.",
+    "fig09": "Left: counts of referrals by nationality for the years found. Right: the UK nationals' share of the "
+    "group's referrals computed from those counts (inputs in the figure's CSV), and the share the report prints "
+    "(diamond).",
+    "ops": "Markers: live operations or investigations published at the dates shown; triangles where the source "
+    "prints a lower bound ('at least', 'more than'). Black bars: the values the report states, each drawn over "
+    "the year it gives, without a month.",
+    "fig23": "Share of recorded modern slavery crimes (or concluded investigations) charged or summonsed, one "
+    "panel per coverage and basis. The shares are not comparable across panels.",
+    "fig24": "Columns: calendar years, financial years and rolling years, never mixed. Top: defendants "
+    "prosecuted and convicted; bottom: conviction rates as published (circles) or computed from the counts "
+    "above (squares). Diamonds and the band: the report's values on the periods it gives.",
+}
+LAYOUT["fig10"] = LAYOUT["fig09"]
+WHERE_PUBLISHED = {
+    "fig06": "the Home Office police recorded crime open data tables",
+    "fig07": "the Home Office NRM and Duty to Notify statistics data tables",
+    "fig08": "the Home Office NRM end-of-year data tables",
+    "fig09": "the Home Office NRM end-of-year summary data tables",
+    "fig10": "the Home Office NRM end-of-year summary data tables",
+    "ops": "the NPCC Modern Slavery and Organised Immigration Crime Unit returns, as quoted in Home Office written "
+    "answers",
+    "fig23": "Home Office, Crime outcomes in England and Wales, and its open data tables",
+    "fig24": "the CPS Prosecution Crime Types data tables",
+}
+ALT = {
+    "fig06": "Bar chart of police recorded modern slavery offences in England and Wales by financial year, with "
+    "the rolling year in its own panel",
+    "fig07": "Stacked bars of NRM referrals by year and competent authority, and bars of Duty to Notify reports",
+    "fig08": "Table of NRM referrals by exploitation type, year and group",
+    "fig09": "Bar chart of referrals of victims exploited as a child by nationality and the UK share",
+    "fig10": "Bar chart of referrals of victims exploited as an adult by nationality and the UK share",
+    "ops": "Chart of live police modern slavery operations over time and the report's stated values",
+    "fig23": "Bar charts of published charge or summons shares by coverage",
+    "fig24": "Bar charts of CPS prosecutions and convictions and point charts of conviction rates by period type",
+}
+
+
+def _value(r: dict) -> str:
+    sign = r.get("bound") if isinstance(r.get("bound"), str) else ""
+    suffix = {"percent": "%", "percent_change": "%"}.get(r.get("unit"), "")
+    fmt = "{:,.0f}" if float(r["value"]).is_integer() else "{:,.1f}"
+    return oc.label_value(r["value"], sign, fmt, suffix)
+
+
+def _runs(periods: list[str], missing: list[bool]) -> list[str]:
+    """Consecutive missing periods as 'first to last'."""
+    runs, start = [], None
+    for i, gone in enumerate([*missing, False]):
+        if gone and start is None:
+            start = i
+        elif not gone and start is not None:
+            first, last = periods[start], periods[i - 1]
+            runs.append(first if first == last else f"{first} to {last}")
+            start = None
+    return runs
+
+
+def not_found(data: pd.DataFrame) -> str:
+    """'<panel or coverage>: <periods>' for every run of periods drawn as not found."""
+    where = data["coverage"] if "coverage" in data else data.get("panel", pd.Series("", index=data.index))
+    parts = []
+    for name, group in data.assign(_where=where.fillna("")).groupby("_where", sort=False):
+        runs = _runs(list(group["period"].astype(str)), list(group["value"].isna()))
+        if runs:
+            parts.append(f"{name}: {', '.join(runs)}" if name else ", ".join(runs))
+    return "; ".join(parts)
+
+
+def bounds(data: pd.DataFrame) -> str:
+    if "bound" not in data:
+        return ""
+    rows = data[data["value"].notna() & data["bound"].isin(["<", "≤"])]
+    return "; ".join(f"{_value(r)} ({r['period']}, {r.get('coverage') or r['geography']})" for _, r in rows.iterrows())
+
+
+def report_values(data: pd.DataFrame) -> list[str]:
+    """Each report value drawn, with its period; where a source gives the same value for another period, that
+    period too."""
+    published = data[data["tier"].isin(["official", "official_secondary"])]
+    out = []
+    for r in data[data["tier"] == "report"].to_dict("records"):
+        if r.get("unit") == "percent_change":
+            out.append(f"'{r['quote']}'")
+            continue
+        text = f"{r['label']}: {_value(r)}" if "exploitation" in r else f"{_value(r)} ({r['period']})"
+        same = published[(published["value"] == r["value"]) & (published["period"].astype(str) != str(r["period"]))]
+        if str(r.get("series", "")).endswith("_range"):
+            text += ", drawn with the range the report prints as a band"
+        elif len(same) and not any(str(r["period"]) in p for p in same["period"].astype(str)):
+            text += f", which the sources used here date {' or '.join(same['period'].astype(str))}"
+        out.append(text)
+    return out
+
+
+def unmatched_report_values(data: pd.DataFrame) -> list[str]:
+    """Report counts no published value equals (ops: the report's levels that no snapshot gives)."""
+    published = set(data.loc[data["tier"].isin(["official", "official_secondary"]), "value"])
+    report = data[(data["tier"] == "report") & ~data["value"].isin(published)]
+    return [f"{_value(r)} ({r['period']})" for r in report.to_dict("records")]
+
+
+def unshared_periods(data: pd.DataFrame) -> list[str]:
+    """Periods with a report share but no share computed from published counts (Figures 9 and 10)."""
+    computed = set(data.loc[data["tier"] == oc.COMPUTED, "period"].astype(str))
+    return [p for p in dict.fromkeys(data.loc[data["tier"] == "report", "period"].astype(str)) if p not in computed]
+
+
+def caption(figure_id: str, data: pd.DataFrame) -> str:
+    parts = [LAYOUT[figure_id]]
+    if "coverage" in data and data["coverage"].notna().any():
+        covered = [c for c in dict.fromkeys(data.loc[data["value"].notna(), "coverage"]) if isinstance(c, str) and c]
+        parts.append(f"Coverage: {'; '.join(covered)}.")
+    if bounds(data):
+        parts.append(f"Drawn as upper bounds (the source prints 'less than'): {bounds(data)}.")
+    disputed = data[data["panel"] == "disputed date"] if "panel" in data else data.iloc[:0]
+    for value, group in disputed.groupby("value"):
+        parts.append(f"{value:,.0f} is one value that sources date {' or '.join(group['period'])}.")
+    if report_values(data):
+        parts.append(f"The report's values: {'; '.join(report_values(data))}.")
+    if figure_id == "ops" and unmatched_report_values(data):
+        parts.append(
+            f"Report values no published snapshot gives: {'; '.join(unmatched_report_values(data))} "
+            f"({oc.NOT_FOUND}; {WHERE_PUBLISHED[figure_id]} would give them)."
+        )
+    if figure_id in {"fig09", "fig10"} and unshared_periods(data):
+        parts.append(
+            f"The UK share for {', '.join(unshared_periods(data))} cannot be computed here: counts by age and "
+            f"nationality for that year are {oc.NOT_FOUND} ({WHERE_PUBLISHED[figure_id]} give them)."
+        )
+    missing = not_found(data)
+    if missing:
+        parts.append(f"Not found in the sources used here: {missing} ({WHERE_PUBLISHED[figure_id]} give them).")
+    return " ".join(parts)
+
+
+def describe(figure_id: str, data: pd.DataFrame, vintage: str) -> dict:
+    """Title, caption, source, tiers and alt text of one official figure, from its plotted data."""
+    source = oc.sources(data, vintage)
+    if (data["tier"] == "report").any():
+        source += " Report values: the claims ledger (data/raw/report/claims.csv), quote and line per value."
+    return dict(
+        title=TITLES[figure_id],
+        caption=caption(figure_id, data),
+        source=source,
+        tiers=oc.record_tiers(data),
+        alt=oc.alt_points(ALT[figure_id], data),
+    )

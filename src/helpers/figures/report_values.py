@@ -1,0 +1,210 @@
+"""Figures drawn from values the report prints and nothing else: Figure 4 (one printed rating) and Figure 16
+(printed counts of the dedicated teams' functions).
+
+What the report does not print is shown as 'not published'. Each figure function takes the printed survey
+statistics (``published``, as 00_data_preparation wrote them) and returns the figure and its plotted data; its
+``*_meta`` function computes title, caption, source, tiers and alt text from that data.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import style
+
+REPORT = "Leapwise for IASC, 'Policing Response to Modern Slavery' (July 2025)"
+
+
+def wrap(text: str, width: int) -> str:
+    """Lines of at most `width` characters, words kept whole (a longer word has a line of its own)."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""])
+
+
+def tight(fig) -> None:
+    """tight_layout without the 'layout has changed to tight' warning (its text holds the install path)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The figure layout has changed to tight")
+        fig.tight_layout()
+
+
+def _printed(published: pd.DataFrame, item_id: str, category: str | None = None, unit: str | None = None):
+    rows = published[published["item_id"] == item_id]
+    if category is not None:
+        rows = rows[rows["category"] == category]
+    if unit is not None:
+        rows = rows[rows["unit"] == unit]
+    if rows.empty:
+        raise ValueError(f"survey_published.csv: no {item_id} {category or ''} row")
+    return rows.iloc[-1]
+
+
+# ---------------------------------------------------------------- Figure 4
+def fig04_data(published: pd.DataFrame) -> pd.DataFrame:
+    """The decade's ratings (not published) and the current rating, as printed, with its quote."""
+    r = _printed(published, "sl_effectiveness_score", unit="score")
+    row = {"n": int(r["n"]), "stat_id": r["stat_id"], "quote": r["quote"]}
+    return pd.DataFrame(
+        [
+            {
+                "point": "Over the last decade (2015 to before now)",
+                "rating": float("nan"),
+                **row,
+                "status": "not published",
+                "stat_id": "",
+                "quote": "",
+            },
+            {"point": "Current (2025)", "rating": float(r["value"]), **row, "status": "printed"},
+        ]
+    )
+
+
+def _as_printed(row: pd.Series) -> str:
+    """The rating in the words of its quote ('five out of ten'), else its number out of 10."""
+    found = re.search(r"\b\w+ out of \w+\b", str(row["quote"]))
+    return found[0] if found else f"{row['rating']:g} out of 10"
+
+
+def _fig04_title(data: pd.DataFrame) -> str:
+    n = data["n"].iloc[0]
+    return f"System Leaders' perceived effectiveness of the policing response to MSHT over the last decade (n={n})"
+
+
+def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    data = fig04_data(published)
+    style.use_house_style()
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.axvspan(2015, 2024.5, facecolor="#F2F2F2", hatch="..", edgecolor="#BFBFBF", linewidth=0)
+    ax.text(
+        2019.75,
+        5.5,
+        "Ratings over the decade: NOT PUBLISHED\n(the report prints only the current rating)",
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#3D3D3D",
+    )
+    current = data[data["status"] == "printed"].iloc[0]
+    ax.plot([2025], [current["rating"]], "o", color=style.CATEGORICAL[0], markersize=10)
+    ax.annotate(
+        f"{_as_printed(current)}\n(current rating, as printed;\nplaced at the report's year)",
+        (2025, current["rating"]),
+        xytext=(2023.2, 8.3),
+        fontsize=9,
+        arrowprops=dict(arrowstyle="->", color="#595959"),
+    )
+    ax.set_xlim(2014.5, 2025.8)
+    ax.set_ylim(1, 10)
+    ax.set_xticks([2015, 2017, 2019, 2021, 2023, 2025])
+    ax.set_ylabel("Perceived effectiveness (1 to 10)")
+    ax.set_title(wrap(_fig04_title(data), 62), loc="left", fontsize=11)
+    tight(fig)
+    return fig, data
+
+
+def fig04_meta(data: pd.DataFrame) -> dict:
+    current = data[data["status"] == "printed"].iloc[0]
+    return dict(
+        title=_fig04_title(data),
+        tiers=["report"],
+        caption=(
+            f"The report's Figure 4 charts System Leaders' ratings (1 to 10, 10 most effective; n={current['n']}, "
+            "not all interviewees gave a score) over the last decade, but its text prints only the current "
+            f"rating: '{current['quote']}' ({current['stat_id']}). The earlier part of the series is not "
+            "published and is left empty rather than invented; no trajectory is drawn."
+        ),
+        source=(
+            f"{REPORT}, section 'Prioritisation and Strategic Approach / At a Glance: Key Themes & "
+            "Findings' and Figure 4 (System Leader interviews)"
+        ),
+        alt=(
+            "Chart of System Leaders' perceived effectiveness of the policing response on a 1 to 10 scale. "
+            f"A single point shows the current rating the report prints, '{_as_printed(current)}' "
+            f"({current['rating']:g}), placed at the report's year, since the report gives it no date; the years "
+            "before are shaded and marked 'not published' because the report gives no earlier ratings."
+        ),
+    )
+
+
+# ---------------------------------------------------------------- Figure 16
+TEAM_FUNCTION = {
+    "force_intelligence_bureau": "Force Intelligence Bureau (FIB)",
+    "safeguarding_vulnerabilities": "Safeguarding / vulnerabilities teams",
+    "soc": "Serious organised crime (SOC)",
+    "dedicated_exploitation_team": "Dedicated exploitation teams",
+    "cid": "CID",
+    "embedded_operational_teams": "Embedded in operational teams",
+    "unclear": "Unclear",
+}
+
+
+def fig16_data(published: pd.DataFrame) -> pd.DataFrame:
+    """The printed count of dedicated teams per function, the forces in scope and the printed share with one."""
+    rows = published[
+        (published["item_id"] == "rocu_team_function") & (pd.to_numeric(published["figure"], errors="coerce") == 16)
+    ]
+    rows = rows.drop_duplicates("category")
+    forces = _printed(published, "rocu_dedicated_teams", "forces_in_scope", "count")
+    share = _printed(published, "rocu_dedicated_teams", "has_dedicated_team", "percent")
+    data = pd.DataFrame(
+        {
+            "function": [TEAM_FUNCTION[c] for c in rows["category"]],
+            "category": rows["category"].to_numpy(),
+            "teams": rows["value"].astype(int).to_numpy(),
+            "n": rows["n"].astype(int).to_numpy(),
+            "forces": int(forces["value"]),
+            "share_with_team": f"{share['value']:g}%",
+            "stat_id": rows["stat_id"].to_numpy(),
+            "quote": rows["quote"].to_numpy(),
+        }
+    )
+    if set(data["category"]) != set(TEAM_FUNCTION) or data["teams"].sum() != data["n"].iloc[0]:
+        raise ValueError(
+            f"Figure 16: printed team functions {data['teams'].sum()} do not add up to the "
+            f"{data['n'].iloc[0]} dedicated teams, or a function is missing"
+        )
+    return data
+
+
+def _fig16_title(data: pd.DataFrame) -> str:
+    n, forces = data["n"].iloc[0], data["forces"].iloc[0]
+    return f"Function of the {n} dedicated MSHT teams ({forces} police forces incl. BTP; ROCU coordinators)"
+
+
+def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    data = fig16_data(published)
+    style.use_house_style()
+    order = data.sort_values("teams")
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.barh(order["function"], order["teams"], color=style.CATEGORICAL[0], height=0.6)
+    for y, v in enumerate(order["teams"]):
+        ax.text(v + 0.15, y, str(v), va="center", fontsize=9)
+    ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
+    ax.set_title(wrap(_fig16_title(data), 62), loc="left", fontsize=11)
+    tight(fig)
+    return fig, data
+
+
+def fig16_meta(data: pd.DataFrame) -> dict:
+    n, forces, share = data["n"].iloc[0], data["forces"].iloc[0], data["share_with_team"].iloc[0]
+    quotes = " ".join(dict.fromkeys(data["quote"]))
+    parts = ", ".join(f"{r.function} {r.teams}" for r in data.itertuples())
+    return dict(
+        title=_fig16_title(data),
+        tiers=["report"],
+        caption=(
+            f"Counts as printed in the text (ROCU coordinators): '{quotes}' With the teams printed as unclear, "
+            f"they sum to the {data['teams'].sum()} forces with dedicated teams. The report's caption says "
+            f"'across the {forces} police forces': {forces} is the number of forces (incl. BTP) in scope, of which "
+            f"{n} ({share}) have a dedicated team; the {forces - n} forces without one are not in the chart."
+        ),
+        source=(
+            f"{REPORT}, section 'Investigating and Disrupting / Resources / Dedicated Teams', Figure 16 "
+            f"(stat ids {', '.join(data['stat_id'])})"
+        ),
+        alt=f"Horizontal bar chart of where the {n} dedicated MSHT teams sit: {parts}.",
+    )

@@ -1,0 +1,116 @@
+"""The figure contract: every figure is declared once in the registry, made by one line in its notebook (in the
+report's order), narrated with the report's own words at their line, and drawn from the tables 00 writes."""
+
+import ast
+import inspect
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import paths
+from helpers.audit.ledger import load_claims
+from helpers.figures import inputs, official_captions, registry
+from helpers.figures.inputs import Inputs
+from helpers.figures.make import resolve
+from helpers.figures.survey_text import TEXT
+from helpers.survey.published import load_published
+
+NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+QUOTE = re.compile(r'"(.+?)" \(line (\d+)\)')
+
+
+def _cells(notebook, kind):
+    return [
+        "".join(c["source"])
+        for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == kind
+    ]
+
+
+def _made(notebook) -> list[str]:
+    """The figure ids a notebook's code cells pass to make(), in order."""
+    ids = []
+    for source in _cells(notebook, "code"):
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "make":
+                ids.append(node.args[0].value)
+    return ids
+
+
+@pytest.mark.parametrize("entry", registry.FIGURES, ids=lambda f: f.figure_id)
+def test_registry_functions_resolve_and_take_only_known_inputs(entry):
+    for target in (entry.build, entry.describe):
+        function = resolve(target)
+        for name in inspect.signature(function).parameters:
+            known = {"figure_id", "data", *dict(entry.options), *inputs.PARAMETERS, *inputs.TABLES}
+            assert name in known, f"{target}: parameter {name!r} is no input"
+
+
+def test_unknown_input_name_is_refused():
+    with pytest.raises(TypeError, match="no parameter 'tabel'"):
+        Inputs().argument("tabel")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_notebook_makes_its_registered_figures_once_in_report_order(notebook):
+    made = _made(notebook)
+    assert made == [f.figure_id for f in registry.for_notebook(notebook.stem)]
+    numbers = [registry.get(i).numbers[0] for i in made if registry.get(i).numbers]
+    assert numbers == sorted(numbers), f"{notebook.stem}: figures out of the report's order"
+    for source in _cells(notebook, "code"):
+        if "make(" in source and "import" not in source:
+            assert len(source.splitlines()) <= 2, f"{notebook.stem}: a figure takes one or two lines:\n{source}"
+
+
+def _report_words() -> set[tuple[int | None, str]]:
+    """Every stretch of the report's words this repository holds: (line, text), line None where not recorded."""
+    claims = load_claims()
+    captions = pd.read_csv(paths.RAW / "report" / "figure_captions.csv")
+    words = {(int(line), q) for line, q in zip(claims["line"], claims["quote"])}
+    words |= {(int(line), c) for line, c in zip(captions["line"], captions["caption"])}
+    words |= {(int(line), q) for t in TEXT.values() for line, q in t["statements"]}
+    return words | {(None, q) for q in load_published()["quote"]}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_narrative_quotes_are_the_reports_words_at_their_line(notebook):
+    words = _report_words()
+    text = paths.report_text()
+    lines = text.read_text(encoding="utf-8").splitlines() if text.exists() else None
+    for source in _cells(notebook, "markdown"):
+        for quote, line in QUOTE.findall(source):
+            line = int(line)
+            assert any(quote in w and at in (line, None) for at, w in words), f"{notebook.stem}: {quote!r}"
+            if lines is not None:
+                assert quote in lines[line - 1], f"{notebook.stem}: {quote!r} is not on line {line} of the report"
+
+
+def test_every_registered_figure_is_narrated_with_its_caption():
+    captions = pd.read_csv(paths.RAW / "report" / "figure_captions.csv").set_index("figure")["caption"]
+    for notebook in NOTEBOOKS:
+        narrative = "\n".join(_cells(notebook, "markdown"))
+        for entry in registry.for_notebook(notebook.stem):
+            if entry.numbers:
+                assert f'"{captions[entry.numbers[0]]}"' in narrative, entry.figure_id
+
+
+def test_nothing_after_data_preparation_reads_raw_data():
+    for notebook in NOTEBOOKS[1:]:
+        for source in _cells(notebook, "code"):
+            for node in ast.walk(ast.parse(source)):
+                assert not (isinstance(node, ast.Attribute) and node.attr == "RAW"), notebook.stem
+                assert not (isinstance(node, ast.Constant) and "data/raw" in str(node.value)), notebook.stem
+                assert getattr(node, "id", getattr(node, "attr", "")) not in {"load_claims", "load_published"}
+    for module in (paths.ROOT / "src" / "helpers" / "figures").glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "paths.RAW" not in source, module.name
+        assert not re.search(r"load_(published|claims)\(\)", source), f"{module.name} reads a raw table"
+
+
+def test_typed_caption_text_holds_no_number():
+    typed = [*official_captions.LAYOUT.values(), *official_captions.WHERE_PUBLISHED.values()]
+    typed += list(official_captions.ALT.values())
+    for text in typed:
+        assert not re.search(r"\d", text), text
