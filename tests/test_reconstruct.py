@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers.survey import likert, published, recompute, reconstruct
+from helpers.survey import granularity, items, likert, published, recompute, reconstruct
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_two_builds_are_equal(built):
 
 
 def test_impossible_value_takes_nearest_count():
-    counts, feasible = reconstruct._choose_counts([80], 37, exact_sum=False)
+    counts, feasible = granularity.choose_counts([80], 37, exact_sum=False)
     assert counts == [30] and feasible == [False]
 
 
@@ -99,7 +99,7 @@ def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
 
 def test_multi_select_options_recompute_to_their_printed_values(built):
     check = recompute.check(built)
-    multi = check[check["item_id"].isin(list(reconstruct.MULTI_SELECT))]
+    multi = check[check["item_id"].isin(list(items.MULTI_SELECT))]
     assert len(multi) == 25 and set(multi["status"]) <= {"exact", "recorded_deviation"}
     deviations = multi[multi["status"] == "recorded_deviation"]
     assert deviations["note"].str.contains("impossible").all()
@@ -118,6 +118,6 @@ def test_multi_select_options_recompute_to_their_printed_values(built):
 def test_not_reconstructed_rows_all_have_a_reason(built):
     check = recompute.check(built)
     left = check[check["status"] == "not_reconstructed"]
-    assert len(left) <= 7 and set(left["item_id"]) <= set(reconstruct.NOT_RECONSTRUCTED)
+    assert len(left) <= 7 and set(left["item_id"]) <= set(items.NOT_RECONSTRUCTED)
     assert left["reason"].str.len().gt(0).all()
     assert (check.loc[check["status"] != "not_reconstructed", "reason"] == "").all()

@@ -12,6 +12,7 @@ from helpers.figures import survey as figures_survey
 from helpers.figures.inputs import Inputs
 from helpers.figures.make import build
 from helpers.survey import likert, reconstruct
+from helpers.survey.populations import POPULATIONS
 
 pytestmark = pytest.mark.usefixtures("processed_survey")
 
@@ -37,7 +38,7 @@ def _export(folder, unknown: tuple[str, int, str] | None = None):
     rng = np.random.default_rng(20250701)
     cells = reconstruct.load_cells()
     scale = dict(zip(cells["item_id"], cells["scale"]))
-    for pop in reconstruct.POPULATIONS:
+    for pop in POPULATIONS:
         frame = reconstruct.load_rows(pop)
         frame = frame.iloc[rng.permutation(len(frame))].reset_index(drop=True)
         frame["respondent_id"] = [f"R{pop[:2].upper()}-{i:04d}" for i in rng.permutation(len(frame))]

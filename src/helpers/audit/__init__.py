@@ -1,6 +1,8 @@
 """The claims audit: the ledger and its verdicts (``ledger``), checks by kind (``derived`` arithmetic,
-``official`` statistics, ``survey`` granularity and answer sets), the run over every claim (``run``) and the
-views the notebooks show (``views``). The names below are the package's public interface."""
+``official`` statistics on the published rows ``official_rows`` finds, with shares derived from published shares
+in ``derived_official``; ``survey`` granularity and answer sets, ``captions``, ``cross`` contradictions, ``dated``
+events, ``verbal`` quantities), the report's text (``text``), the run over every claim (``run``) and the views the
+notebooks show (``views``). The names below are the package's public interface."""
 
 from .derived import check_derived
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series

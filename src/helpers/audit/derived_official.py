@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..data.official import parse_breakdown
 from .ledger import Check
-from .official import CATEGORY_KEYS, _describe, _same_period
+from .official_rows import base_breakdown, describe, same_period
 
 SHARE_BASES = {
     "all_referrals": "total",
@@ -36,7 +36,7 @@ def _rows(official: pd.DataFrame, series: str, wanted: dict, period: str, unit: 
         parts = parse_breakdown(text)
         share = parts.pop("share_of", None)
         keep.append(parts == wanted and share == share_of)
-    return _same_period(rows.loc[pd.Series(keep, index=rows.index, dtype=bool)], period, unit)
+    return same_period(rows.loc[pd.Series(keep, index=rows.index, dtype=bool)], period, unit)
 
 
 def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, depth: int = 2) -> Estimate | None:
@@ -45,7 +45,7 @@ def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, d
     counts = _rows(official, series, wanted, period, "count", None)
     if not counts.empty:
         row = counts.iloc[0]
-        return Estimate(row["value"], row["value"], row["value"], _describe(row), False)
+        return Estimate(row["value"], row["value"], row["value"], describe(row), False)
     if depth == 0:
         return None
     for share_of, base in SHARE_BASES.items():
@@ -59,7 +59,7 @@ def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, d
             (p - 0.5) / 100 * whole.low,
             p / 100 * whole.mid,
             (p + 0.5) / 100 * whole.high,
-            f"{p:g}% (±0.5, printed rounding) of [{whole.basis}] ({_describe(share)})",
+            f"{p:g}% (±0.5, printed rounding) of [{whole.basis}] ({describe(share)})",
             True,
         )
     return None
@@ -67,7 +67,7 @@ def estimate(official: pd.DataFrame, series: str, breakdown: str, period: str, d
 
 def check_derived_share(claim: pd.Series, official: pd.DataFrame, series: str, breakdown: str, period: str):
     """A printed share of a breakdown over its base, computed from estimated counts; None if nothing is derived."""
-    base = ";".join(f"{k}={v}" for k, v in parse_breakdown(breakdown).items() if k not in CATEGORY_KEYS) or "total"
+    base = base_breakdown(breakdown)
     part, whole = estimate(official, series, breakdown, period), estimate(official, series, base, period)
     if part is None or whole is None or not (part.derived or whole.derived):
         return None

@@ -16,6 +16,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..survey import export, granularity, likert, reconstruct
+from ..survey.items import PRINTED
+from ..survey.populations import POPULATIONS, ROLE_LABELS
 from .survey_plot import plot
 from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
 from .survey_text import TEXT
@@ -54,7 +56,7 @@ def _bars(figure_id: str):
 
 
 def _label(row) -> str:
-    return CATEGORY.get(row.category) or " ".join(reconstruct.PRINTED[row.category])
+    return CATEGORY.get(row.category) or " ".join(PRINTED[row.category])
 
 
 def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame) -> pd.DataFrame:
@@ -70,12 +72,12 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
         frame = rows[population]
         answers = reconstruct.recoded(frame, population, item_id, _scale(item_id))
         if subgroup != "all":
-            answers = answers[frame["role"] == reconstruct.ROLE_LABELS[subgroup]]
+            answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
         n = int(mine["n"].iloc[0]) if len(mine) else int(answers.notna().sum())
         base = {"figure_id": figure_id, "bar": f"{bar} (n={n})"}
         base |= {"population": population, "item_id": item_id, "subgroup": subgroup, "n": n}
         for row in mine.itertuples():
-            members = set(reconstruct.PRINTED[row.category])
+            members = set(PRINTED[row.category])
             k = int(sum(1 for a in answers.dropna() if likert.members_of(a) and set(likert.members_of(a)) <= members))
             possible = bool(granularity.counts_for(float(row.value), n))
             also = others[others["value"] == row.value]
@@ -87,7 +89,7 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
                     "printed": f"{row.value:g}%",
                     "possible_for_n": possible,
                     "rows_count": k,
-                    "rows_percent": reconstruct._pct(k, n),
+                    "rows_percent": granularity.percent_of(k, n),
                     "stat_id": row.stat_id,
                     "also_printed": "; ".join(f"{r.stat_id} as '{_label(r)}' ({r.section})" for r in also.itertuples()),
                     "tier": "report",
@@ -104,7 +106,7 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
                     "printed": "",
                     "possible_for_n": True,
                     "rows_count": k,
-                    "rows_percent": reconstruct._pct(k, n),
+                    "rows_percent": granularity.percent_of(k, n),
                     "stat_id": "",
                     "also_printed": "",
                     "tier": "not published",
@@ -127,7 +129,7 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
         scale = _scale(item_id)
         answers = likert.recode(frame[item_id], scale)
         if subgroup != "all":
-            answers = answers[frame["role"] == reconstruct.ROLE_LABELS[subgroup]]
+            answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
         if spec.get("collapse") == scale:
             answers = likert.collapse(answers, likert.COLLAPSES[scale]).cat.rename_categories(COLLAPSED_LABELS[scale])
         table = likert.shares(answers)
@@ -170,10 +172,10 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
     """
     folder = _dropin_folder(survey_source)
     if folder is None:
-        return {pop: reconstruct.load_rows(pop) for pop in reconstruct.POPULATIONS}, False
+        return {pop: reconstruct.load_rows(pop) for pop in POPULATIONS}, False
     cells = reconstruct.load_cells()
     scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
-    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in reconstruct.POPULATIONS}
+    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in POPULATIONS}
     rows = export.read_export(folder, items)
     for pop, frame in rows.items():
         path = folder / f"{pop}.csv"

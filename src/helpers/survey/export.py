@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import paths
 from ..data.read import DataValidationError, display, read_csv_rows
-from .reconstruct import POPULATIONS
+from .populations import POPULATIONS
 
 CONFIDENTIAL = Path("data") / "raw" / "confidential"
 ID_COLUMN = "respondent_id"

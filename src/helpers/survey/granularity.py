@@ -1,4 +1,5 @@
-"""GRIM-style checks: can a printed percentage arise from whole respondents out of n?"""
+"""Whole-count arithmetic of printed percentages: GRIM-style checks (can a printed percentage arise from whole
+respondents out of n?) and the counts the reconstruction takes for a set of printed percentages."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ def round_percent(count: int, n: int, decimals: int = 0, rule: str = "half_up") 
     """count/n as a percentage, rounded to `decimals` places under `rule` (exact decimal arithmetic)."""
     exact = Decimal(count) * 100 / Decimal(n)
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING[rule])
+
+
+def percent_of(count: int, n: int) -> float:
+    """The whole-number percentage a count gives out of n (half-up), NaN for n=0."""
+    return float(round_half_up(Decimal(count) * 100 / Decimal(n))) if n else float("nan")
 
 
 def decimals_of(printed: float | str) -> int:
@@ -61,3 +67,27 @@ def answer_set_counts(
             if len(found) >= limit:
                 break
     return found
+
+
+def choose_counts(percents: list[float], n: int, exact_sum: bool) -> tuple[list[int], list[bool]]:
+    """Counts per printed category (feasible where possible), summing to n (exact_sum) or at most n."""
+    centre = [float(p) * n / 100 for p in percents]
+    feasible = [counts_for(p, n) for p in percents]
+    for widen in (0, 1, 2, 3):
+        options = []
+        for f, c in zip(feasible, centre):
+            near = range(max(0, math.floor(c) - widen), min(n, math.ceil(c) + widen) + 1)
+            options.append(sorted(set(f) | set(near)) if (widen or not f) else f)
+        best = None
+        for combo in product(*options):
+            total = sum(combo)
+            if (exact_sum and total != n) or total > n:
+                continue
+            misses = sum(k not in f for k, f in zip(combo, feasible))
+            score = (misses, sum(abs(k - c) for k, c in zip(combo, centre)))
+            if best is None or score < best[0]:
+                best = (score, combo)
+        if best is not None:
+            combo = list(best[1])
+            return combo, [k in f for k, f in zip(combo, feasible)]
+    raise ValueError(f"no counts for {percents} with n={n}")

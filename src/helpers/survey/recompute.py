@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from . import likert
+from .granularity import percent_of
+from .items import MULTI_SELECT, MULTI_SEP, NOT_RECONSTRUCTED, PRINTED
+from .populations import ROLE_LABELS
 from .published import load_published
-from .reconstruct import MULTI_SELECT, MULTI_SEP, NOT_RECONSTRUCTED, PRINTED, ROLE_LABELS, _pct, recoded
+from .reconstruct import recoded
 
 
 def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -51,7 +54,7 @@ def check(result: dict, published: pd.DataFrame | None = None) -> pd.DataFrame:
             c for c in table["category"] if likert.members_of(c) and set(likert.members_of(c)) <= set(PRINTED[category])
         ]
         k = int(table.loc[table["category"].isin(inside), "count"].sum())
-        value = _pct(k, int(table["n"].iloc[0]))
+        value = percent_of(k, int(table["n"].iloc[0]))
         cell = printed_cells[
             (printed_cells["item_id"] == column)
             & (printed_cells["population"] == row.population)
