@@ -61,3 +61,35 @@ def test_readme_figure_map_is_generated_from_the_registry():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     assert registry.with_map(readme) == readme, "run: python -m helpers.figures.registry"
     assert registry.report_numbers() == list(range(1, 59))
+
+
+def _layout_entries() -> dict[str, str]:
+    """The README layout's entries under src/helpers/: name ('paths.py' or 'chain/') -> its text."""
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("src/helpers/     ", 1)[1].split("```", 1)[0].splitlines()[1:]
+    entries: dict[str, str] = {}
+    for line in block:
+        if line.startswith("  ") and not line.startswith("   "):
+            name, _, text = line.strip().partition(" ")
+            entries[name] = text
+            current = name
+        elif line.startswith("   ") and entries:
+            entries[current] += " " + line.strip()
+    return entries
+
+
+def test_readme_layout_lists_every_module_of_every_package():
+    src = paths.ROOT / "src" / "helpers"
+    entries = _layout_entries()
+    packages = sorted(p.name for p in src.iterdir() if (p / "__init__.py").is_file())
+    top = sorted(p.name for p in src.glob("*.py") if p.name != "__init__.py")
+    assert sorted(entries) == sorted([*top, *(f"{p}/" for p in packages)])
+    for package in packages:
+        listed = re.sub(r"\([^()]*\)", "", entries[f"{package}/"])
+        names = {n.strip() for n in listed.split(",")}
+        modules = {p.stem for p in (src / package).glob("*.py") if p.stem not in {"__init__", "__main__"}}
+        assert names == modules, (
+            f"README layout, {package}/: listed {sorted(names - modules)} not modules; "
+            f"modules {sorted(modules - names)} not listed"
+        )
+        assert (src / package / "__init__.py").read_text(encoding="utf-8").startswith('"""'), package

@@ -11,7 +11,7 @@ from helpers.figures import report_tables, report_values
 from helpers.figures import survey as figures_survey
 from helpers.figures.inputs import Inputs
 from helpers.figures.make import build
-from helpers.survey import likert, reconstruct
+from helpers.survey import likert, reconstruct, respondents
 from helpers.survey.populations import POPULATIONS
 
 pytestmark = pytest.mark.usefixtures("processed_survey")
@@ -74,7 +74,7 @@ def test_dropin_relative_path_is_resolved_against_the_repo_root(tmp_path, monkey
 def test_unknown_label_names_label_file_and_row(tmp_path):
     folder = _export(tmp_path / "bad", unknown=("ms_leads", 4, "ms_prevalent"))
     with pytest.raises(ValueError) as err:
-        figures_survey.load(str(folder))
+        respondents.load(str(folder))
     text = str(err.value)
     assert "'Agreeish' at line(s) 6" in text and "ms_leads.csv" in text and "'ms_prevalent'" in text
 
@@ -82,7 +82,7 @@ def test_unknown_label_names_label_file_and_row(tmp_path):
 @pytest.mark.parametrize("value", ["reconstructed", "no/such/folder", ""])
 def test_wrong_survey_source_names_the_parameter(value):
     with pytest.raises(ValueError, match="survey_source"):
-        figures_survey.load(value)
+        respondents.load(value)
 
 
 def test_figures_from_printed_values_only():

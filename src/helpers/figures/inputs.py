@@ -15,8 +15,8 @@ import pandas as pd
 from .. import paths
 from ..audit.ledger import load_claims
 from ..data import official
+from ..survey import respondents
 from ..survey.published import load_published
-from .survey import load as load_survey
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
 TABLES = ("table", "releases", "claims", "published", "survey")
@@ -52,8 +52,8 @@ class Inputs:
 
     @cached_property
     def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:
-        """Respondent rows per population, and whether they come from a real export (see figures.survey.load)."""
-        return load_survey(self.survey_source)
+        """Respondent rows per population, and whether they come from a real export (survey.respondents)."""
+        return respondents.load(self.survey_source)
 
     def argument(self, name: str):
         """The value of one figure-function parameter; an unknown name is a registry error."""

@@ -10,19 +10,17 @@ shares of every answer, computed from the export's rows; nothing is 'not publish
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..survey import export, granularity, likert, reconstruct
+from ..survey import granularity, likert, reconstruct
 from ..survey.items import PRINTED
-from ..survey.populations import POPULATIONS, ROLE_LABELS
+from ..survey.populations import ROLE_LABELS
 from .survey_plot import plot
 from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
 from .survey_text import TEXT
 
-__all__ = ["FIGURES", "draw", "figure_data", "load"]
+__all__ = ["FIGURES", "draw", "figure_data"]
 
 # Printed categories as the charts name them, and where they sit on a diverging bar.
 CATEGORY = {
@@ -157,34 +155,6 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _dropin_folder(survey_source) -> Path | None:
-    """None for the reconstruction; the folder of a real export otherwise (see survey.export for where)."""
-    return export.resolve_folder(survey_source)
-
-
-def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], bool]:
-    """Respondent rows per population, and whether they are a real export.
-
-    'reconstruction': the rows of data/processed/survey ('Not published' where the report printed nothing). A
-    folder (data/raw/confidential/ or outside the repository): a real export with the same files and columns,
-    checked by survey.export; every answer is recoded with likert.recode (label variants accepted, unknown
-    labels, including 'Not published', stop with file, line and column).
-    """
-    folder = _dropin_folder(survey_source)
-    if folder is None:
-        return {pop: reconstruct.load_rows(pop) for pop in POPULATIONS}, False
-    cells = reconstruct.load_cells()
-    scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
-    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in POPULATIONS}
-    rows = export.read_export(folder, items)
-    for pop, frame in rows.items():
-        path = folder / f"{pop}.csv"
-        for item in scales[scales["population"] == pop].itertuples():
-            coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
-            frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
-    return rows, True
-
-
 def figure_data(figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame) -> pd.DataFrame:
     """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
     rows, is_export = survey
@@ -194,7 +164,8 @@ def figure_data(figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], pu
 def draw(
     figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """The figure and its plotted data, from the respondent rows (``load``) and the printed statistics."""
+    """The figure and its plotted data, from the respondent rows (``survey.respondents.load``) and the printed
+    statistics."""
     data = figure_data(figure_id, survey, published)
     spec = FIGURES[figure_id]
     return plot(data, spec, TEXT[_number(figure_id)]), data

@@ -1,0 +1,31 @@
+"""The respondent rows the survey figures are drawn from: the reconstruction, or a real export in its place."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import export, likert, reconstruct
+from .populations import POPULATIONS
+
+
+def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame], bool]:
+    """Respondent rows per population, and whether they are a real export.
+
+    'reconstruction': the rows of data/processed/survey ('Not published' where the report printed nothing). A
+    folder (data/raw/confidential/ or outside the repository): a real export with the same files and columns,
+    checked by survey.export; every answer is recoded with likert.recode (label variants accepted, unknown
+    labels, including 'Not published', stop with file, line and column).
+    """
+    folder = export.resolve_folder(survey_source)
+    if folder is None:
+        return {pop: reconstruct.load_rows(pop) for pop in POPULATIONS}, False
+    cells = reconstruct.load_cells()
+    scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
+    items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in POPULATIONS}
+    rows = export.read_export(folder, items)
+    for pop, frame in rows.items():
+        path = folder / f"{pop}.csv"
+        for item in scales[scales["population"] == pop].itertuples():
+            coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
+            frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
+    return rows, True
