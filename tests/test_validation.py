@@ -5,6 +5,7 @@ import csv
 import pytest
 
 from helpers.data.official import load_official
+from helpers.data.read import display
 from helpers.data.validate import DataValidationError, read_validated
 
 
@@ -51,7 +52,8 @@ def test_duplicate_key(raw_copy):
     path = raw_copy / "official" / "funding.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines + [lines[1]]), encoding="utf-8")
-    _load_raises(raw_copy, rf"funding\.csv, line {len(lines) + 1}, columns \[.*\]: duplicate key")
+    key = rf"funding\.csv, line {len(lines) + 1}, columns \[.*\]: duplicate key \(.*\), first at line 2"
+    _load_raises(raw_copy, key)
 
 
 def test_unknown_period_format(raw_copy):
@@ -73,3 +75,51 @@ def test_frictionless_accepts_the_datapackage():
 
     report = Package(str(paths.RAW / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+# A table whose first record spans two lines (a quoted note), so that record and line numbers differ.
+SCHEMA = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True}},
+        {"name": "kind", "type": "string", "constraints": {"required": True, "enum": ["a", "b"]}},
+        {"name": "count", "type": "integer", "constraints": {"minimum": 0}},
+        {"name": "code", "type": "string", "constraints": {"unique": True, "pattern": "c\\d"}},
+        {"name": "parent", "type": "string"},
+        {"name": "note", "type": "string"},
+    ],
+    "primaryKey": ["id"],
+    "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}],
+}
+GOOD_ROWS = 'x1,a,1,c1,,"a note\nover two lines"\nx2,b,2,c2,x1,\n'  # lines 2-3 and 4
+
+
+def _table(tmp_path, extra_row=""):
+    path = tmp_path / "t.csv"
+    path.write_text("id,kind,count,code,parent,note\n" + GOOD_ROWS + extra_row, encoding="utf-8")
+    return path
+
+
+def test_a_record_over_two_lines_keeps_its_file_line(tmp_path):
+    frame = read_validated(_table(tmp_path), SCHEMA)
+    assert frame.attrs["lines"] == [2, 4]
+    assert str(frame["count"].dtype) == "int64" and frame["note"].iloc[0] == "a note\nover two lines"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("x3,a,two,c3,,", "column 'count': 'two' is not a whole number"),
+        ("x3,,1,c3,,", "column 'kind': value required"),
+        ("x3,z,1,c3,,", "column 'kind': 'z' is not one of ['a', 'b']"),
+        ("x3,a,-1,c3,,", "column 'count': '-1' is below the minimum 0"),
+        ("x3,a,1,d3,,", "column 'code': 'd3' does not match the pattern c\\d"),
+        ("x3,a,1,c2,,", "column 'code': 'c2' appears more than once, first at line 4"),
+        ("x1,a,1,c3,,", "columns ['id']: duplicate key (id='x1'), first at line 2"),
+        ("x3,a,1,c3,x9,", "column(s) ['parent']: parent='x9' does not exist (no such id in this file)"),
+    ],
+)
+def test_each_schema_error_names_file_line_and_column(tmp_path, row, expected):
+    path = _table(tmp_path, row + "\n")
+    with pytest.raises(DataValidationError) as err:
+        read_validated(path, SCHEMA)
+    assert err.value.problems == [f"{display(path)}, line 5, {expected}"]

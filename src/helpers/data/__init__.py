@@ -1,3 +1,4 @@
-"""The raw tables: schemas and validation with file, line and column (``validate``), periods as the sources
+"""The raw tables: defensive reading (``read``), Table Schema validation by frictionless with file, line and
+column (``validate``) and the rules a Table Schema cannot say (``rules``), periods as the sources
 print them (``periods``), official statistics and their vintages (``official``), deterministic table writing
 (``tables``) and the generated data dictionary (``datadict``)."""

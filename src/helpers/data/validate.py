@@ -1,27 +1,54 @@
 """Validate raw CSV files against their Table Schema in data/raw/datapackage.json.
 
-Every problem is reported with the file, the CSV line (header = line 1) and the column, so that a bad input
-stops the chain with a message a person can act on. Beyond the Table Schema constraints: numbers must be
-finite, a value in `percent` lies in 0..100, a `*_date` field is a real calendar date, `foreignKeys` hold and a
-claim's `derived` expression names existing claims.
+The defensive reader (``read``) refuses faults of the file itself (encoding, byte-order mark, a cut-off quoted
+field, ragged rows, header names); frictionless checks the Table Schema (types, constraints, unique and primary
+keys, foreign keys); ``rules`` adds what a Table Schema cannot say. Every problem names the file, the CSV line
+(header = line 1) and the column: frictionless counts records, the reader knows the line each record starts on.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from datetime import date
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
+from frictionless import FrictionlessException, Package, Resource, Schema
 
 from .. import paths
+from . import rules
 from .read import DataValidationError, display, read_csv_rows, read_json
 
 __all__ = ["DataValidationError", "check_package", "read_validated", "schema_for"]
-SHARE_UNITS = {"percent"}
-EMBEDDED_REFERENCES = {"derived": (re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?"), "claim_id")}
+TYPES = {"integer": "{raw!r} is not a whole number", "number": "{raw!r} is not a number"}
+CONSTRAINTS = {
+    "required": "value required",
+    "minimum": "{raw!r} is below the minimum {limit}",
+    "maximum": "{raw!r} is above the maximum {limit}",
+    "enum": "{raw!r} is not one of {limit}",
+    "pattern": "{raw!r} does not match the pattern {limit}",
+}
+CONSTRAINT = re.compile(r'constraint "(\w+)"')
+POSITION = re.compile(r"position (\d+)")
+
+
+@dataclass
+class _Table:
+    """A file read as text: resource name, schema, the text frame and the file line of each row."""
+
+    name: str
+    path: Path
+    schema: dict
+    frame: pd.DataFrame
+    lines: list[int]
+
+    def at(self, i: int) -> str:
+        return f"{display(self.path)}, line {self.lines[i]}"
+
+    def first(self, note: str) -> str:
+        """'first at line L' from a frictionless note naming the earlier row ('... row at position 5')."""
+        return f"first at line {self.lines[int(POSITION.search(note).group(1)) - 2]}"
 
 
 def _package(package_path: Path) -> dict:
@@ -59,37 +86,15 @@ def schema_for(path: Path, package_path: Path = paths.RAW / "datapackage.json") 
 def read_validated(path: Path, schema: dict | None = None) -> pd.DataFrame:
     """Read a CSV with every column as text, check it against its schema, return it with typed columns.
 
-    The returned frame's ``attrs['lines']`` holds the file line of each row (a quoted field may span lines).
+    Foreign keys to other resources are checked by ``check_package``. The returned frame's ``attrs['lines']``
+    holds the file line of each row (a quoted field may span lines).
     """
     path = Path(path)
-    schema = schema or schema_for(path)
-    name = display(path)
-    header, body = read_csv_rows(path)
-    fields = {f["name"]: f for f in schema["fields"]}
-    missing = [f for f in fields if f not in header]
-    if missing:
-        raise DataValidationError([f"{name}, line 1: missing column(s) {missing}"])
-    extra = [h for h in header if h not in fields]
-    if extra:
-        raise DataValidationError([f"{name}, line 1: unexpected column(s) {extra}"])
-    lines = [line for line, _ in body]
-    frame = pd.DataFrame([row for _, row in body], columns=header, dtype="str")
-    problems: list[str] = []
-    for column, spec in fields.items():
-        problems.extend(_check_field(name, frame[column], spec, lines))
-    problems.extend(_check_shares(name, frame, lines))
-    key = schema.get("primaryKey") or []
-    if key:
-        duplicated = frame.duplicated(subset=key, keep=False)
-        for i in frame.index[duplicated]:
-            values = ", ".join(f"{k}={frame.at[i, k]!r}" for k in key)
-            problems.append(f"{name}, line {lines[i]}, columns {key}: duplicate key ({values})")
-    problems.extend(_check_self_references(name, frame, schema, lines))
+    table = _read(path, schema or schema_for(path), "table")
+    problems = _check([table], cross=False, label=display(path))
     if problems:
         raise DataValidationError(problems)
-    typed = _typed(frame, fields)
-    typed.attrs["lines"] = lines
-    return typed
+    return _typed(table)
 
 
 def check_package(package_path: Path = paths.RAW / "datapackage.json") -> dict[str, pd.DataFrame]:
@@ -98,150 +103,120 @@ def check_package(package_path: Path = paths.RAW / "datapackage.json") -> dict[s
     package_path = Path(package_path)
     folder = package_path.parent
     resources = _package(package_path)["resources"]
-    problems, tables = [], {}
+    problems, tables = [], []
     described = {(folder / r["path"]).resolve() for r in resources}
     for csv_file in sorted(folder.rglob("*.csv")):
         if "confidential" not in csv_file.relative_to(folder).parts and csv_file.resolve() not in described:
             problems.append(f"{display(csv_file)}: no resource in {display(package_path)} describes this file")
     for resource in resources:
         try:
-            tables[resource.get("name", resource["path"])] = read_validated(
-                folder / resource["path"], resource["schema"]
-            )
+            tables.append(_read(folder / resource["path"], resource["schema"], resource.get("name", resource["path"])))
         except DataValidationError as exc:
             problems.extend(exc.problems)
-    if not problems:
-        for resource in resources:
-            problems.extend(_check_foreign_keys(folder / resource["path"], resource, tables))
+    problems.extend(_check(tables, cross=len(tables) == len(resources), label=display(package_path)))
     if problems:
         raise DataValidationError(problems)
-    return tables
+    return {table.name: _typed(table) for table in tables}
 
 
-def _where(name: str, lines: list[int], i: int, column: str) -> str:
-    return f"{name}, line {lines[i]}, column {column!r}"
+def _read(path: Path, schema: dict, name: str) -> _Table:
+    """The file through the defensive reader, its header matched by name to the schema's fields."""
+    header, body = read_csv_rows(path)
+    fields = [f["name"] for f in schema["fields"]]
+    missing = [f for f in fields if f not in header]
+    if missing:
+        raise DataValidationError([f"{display(path)}, line 1: missing column(s) {missing}"])
+    extra = [h for h in header if h not in fields]
+    if extra:
+        raise DataValidationError([f"{display(path)}, line 1: unexpected column(s) {extra}"])
+    frame = pd.DataFrame([row for _, row in body], columns=header, dtype="str")
+    return _Table(name, path, schema, frame, [line for line, _ in body])
 
 
-def _check_field(name: str, column: pd.Series, spec: dict, lines: list[int]) -> list[str]:
-    problems = []
-    kind, rules = spec.get("type", "string"), spec.get("constraints", {})
-    for i, raw in column.items():
-        where = _where(name, lines, i, str(column.name))
-        text = raw.strip()
-        if text == "":
-            if rules.get("required"):
-                problems.append(f"{where}: value required")
-            continue
-        if kind in ("number", "integer"):
-            try:
-                value = float(text)
-            except ValueError:
-                problems.append(f"{where}: {raw!r} is not a number")
-                continue
-            if not math.isfinite(value):
-                problems.append(f"{where}: {raw!r} is not a finite number")
-                continue
-            if kind == "integer" and not value.is_integer():
-                problems.append(f"{where}: {raw!r} is not a whole number")
-            if "minimum" in rules and value < rules["minimum"]:
-                problems.append(f"{where}: {raw!r} is below the minimum {rules['minimum']}")
-            if "maximum" in rules and value > rules["maximum"]:
-                problems.append(f"{where}: {raw!r} is above the maximum {rules['maximum']}")
-        if "enum" in rules and text not in rules["enum"]:
-            problems.append(f"{where}: {raw!r} is not one of {rules['enum']}")
-        if "pattern" in rules and not re.fullmatch(rules["pattern"], text):
-            problems.append(f"{where}: {raw!r} does not match the pattern {rules['pattern']}")
-        elif str(column.name).endswith("_date") and not _is_calendar_date(text):
-            problems.append(f"{where}: {raw!r} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    return problems
+def _resource(table: _Table, cross: bool) -> Resource:
+    """The table for frictionless: its records in the schema's field order (row k + 2 is frame row k)."""
+    schema = dict(table.schema)
+    if not cross:
+        schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if not fk["reference"].get("resource")]
+    fields = [f["name"] for f in schema["fields"]]
+    data = [fields, *table.frame[fields].to_numpy().tolist()]
+    return Resource(name=table.name, data=data, schema=Schema.from_descriptor(schema))
 
 
-def _is_calendar_date(text: str) -> bool:
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _check_shares(name: str, frame: pd.DataFrame, lines: list[int]) -> list[str]:
-    """A value whose unit is a share (percent) lies in 0..100, in every table that has `unit` and `value`."""
-    if not {"unit", "value"} <= set(frame.columns):
-        return []
-    problems = []
-    for i in frame.index[frame["unit"].str.strip().isin(SHARE_UNITS)]:
+def _check(tables: list[_Table], cross: bool, label: str) -> list[str]:
+    """Frictionless's errors and the rules' problems, one message per cell, in file and line order; `label` names
+    what is validated in a problem about no single file."""
+    resources, problems = [], []
+    for table in tables:
         try:
-            value = float(frame.at[i, "value"])
-        except ValueError:
-            continue  # reported by the field check
-        if math.isfinite(value) and not 0 <= value <= 100:
-            side = "over 100" if value > 100 else "below 0"
-            problems.append(
-                f"{_where(name, lines, i, 'value')}: percentage {value:g} is {side} (a share lies in 0..100)"
-            )
+            resources.append(_resource(table, cross))
+        except FrictionlessException as exc:
+            problems.append(f"{display(table.path)}: the schema is not a valid Table Schema ({exc.error.note})")
+    if problems or not tables:
+        return problems
+    report = Package(resources=resources).validate()
+    problems.extend(f"{label}: {error.note}" for error in report.errors)
+    for table, task in zip(tables, report.tasks, strict=True):
+        ruled = rules.problems(table.frame, table.schema)
+        found = [(i, f"{table.at(i)}, column {column!r}: {text}") for i, column, text in ruled]
+        flagged = {(i, column) for i, column, _ in ruled}
+        for error in task.errors:
+            row, field = getattr(error, "row_number", None), getattr(error, "field_name", None)
+            if row is None or (row - 2, field) not in flagged:
+                found.append(_explain(table, error))
+        problems.extend(text for _, text in sorted(found, key=lambda item: item[0]))
     return problems
 
 
-def _check_self_references(name: str, frame: pd.DataFrame, schema: dict, lines: list[int]) -> list[str]:
-    """Foreign keys within the same resource, and claim ids named inside a `derived` expression."""
-    problems = []
-    for fk in schema.get("foreignKeys") or []:
-        if fk["reference"].get("resource", "") == "":
-            problems.extend(_missing_references(name, frame, fk, frame, lines))
-    for column, (pattern, target) in EMBEDDED_REFERENCES.items():
-        if column in frame.columns and target in frame.columns:
-            known = set(frame[target])
-            for i, text in frame[column].items():
-                for token in pattern.findall(text):
-                    if token not in known:
-                        problems.append(f"{_where(name, lines, i, column)}: refers to {token!r}, no such {target}")
-    return problems
+def _explain(table: _Table, error) -> tuple[int, str]:
+    """A frictionless error as (row position, message); position -1 for one about the whole file."""
+    row = getattr(error, "row_number", None)
+    if row is None:
+        return -1, f"{display(table.path)}: {error.note}"
+    i = row - 2
+    if error.type == "primary-key":
+        key = table.schema["primaryKey"]
+        key = [key] if isinstance(key, str) else list(key)
+        if not POSITION.search(error.note):
+            return i, f"{table.at(i)}, columns {key}: the key is empty"
+        values = ", ".join(f"{k}={table.frame.at[i, k]!r}" for k in key)
+        return i, f"{table.at(i)}, columns {key}: duplicate key ({values}), {table.first(error.note)}"
+    if error.type == "foreign-key":
+        own, ref = list(error.field_names), list(error.reference_field_names)
+        shown = ", ".join(f"{c}={table.frame.at[i, c]!r}" for c in own)
+        target = error.reference_name or "this file"
+        return i, f"{table.at(i)}, column(s) {own}: {shown} does not exist (no such {'/'.join(ref)} in {target})"
+    field = getattr(error, "field_name", None)
+    if field is None:
+        return i, f"{table.at(i)}: {error.note}"
+    spec = next(f for f in table.schema["fields"] if f["name"] == field)
+    return i, f"{table.at(i)}, column {field!r}: {_cell_problem(table, spec, error)}"
 
 
-def _check_foreign_keys(path: Path, resource: dict, tables: dict[str, pd.DataFrame]) -> list[str]:
-    problems = []
-    name = display(path)
-    frame = tables[resource.get("name", resource["path"])]
-    for fk in resource["schema"].get("foreignKeys") or []:
-        target = fk["reference"].get("resource", "")
-        if target and target not in tables:
-            problems.append(f"{name}: foreign key to unknown resource {target!r}")
-        elif target:
-            problems.extend(_missing_references(name, frame, fk, tables[target], frame.attrs["lines"]))
-    return problems
+def _cell_problem(table: _Table, spec: dict, error) -> str:
+    raw = error.cell
+    if error.type == "type-error":
+        return TYPES.get(spec.get("type"), "{raw!r} is not a valid {kind}").format(raw=raw, kind=spec.get("type"))
+    if error.type == "unique-error":
+        return f"{raw!r} appears more than once, {table.first(error.note)}"
+    match = CONSTRAINT.search(error.note)
+    if error.type != "constraint-error" or not match:
+        return error.note
+    name = match.group(1)
+    limit = spec.get("constraints", {}).get(name)
+    template = CONSTRAINTS.get(name, "{raw!r} breaks the constraint {name}={limit!r}")
+    return template.format(raw=raw, limit=limit, name=name)
 
 
-def _missing_references(name: str, frame: pd.DataFrame, fk: dict, target: pd.DataFrame, lines: list[int]) -> list:
-    own = [fk["fields"]] if isinstance(fk["fields"], str) else list(fk["fields"])
-    ref = fk["reference"]["fields"]
-    ref = [ref] if isinstance(ref, str) else list(ref)
-    known = set(_as_text(target, ref))
-    problems = []
-    for i, values in zip(frame.index, _as_text(frame, own)):
-        if all(v not in ("", "<NA>") for v in values) and values not in known:
-            shown = ", ".join(f"{c}={v!r}" for c, v in zip(own, values))
-            problems.append(
-                f"{name}, line {lines[i]}, column(s) {own}: {shown} does not exist (no such {'/'.join(ref)} "
-                f"in {fk['reference'].get('resource') or 'this file'})"
-            )
-    return problems
-
-
-def _as_text(frame: pd.DataFrame, columns: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
-
-
-def _typed(frame: pd.DataFrame, fields: dict) -> pd.DataFrame:
-    out = frame.copy()
-    for column, spec in fields.items():
+def _typed(table: _Table) -> pd.DataFrame:
+    out = table.frame.copy()
+    for spec in table.schema["fields"]:
+        column = spec["name"]
         if spec.get("type") in ("number", "integer"):
             out[column] = pd.to_numeric(out[column].str.strip().replace("", None), errors="raise")
         else:
             out[column] = out[column].replace("", pd.NA)
+    out.attrs["lines"] = table.lines
     return out
 
 
