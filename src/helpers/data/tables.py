@@ -16,3 +16,10 @@ def save_table(frame: pd.DataFrame, path: Path) -> Path:
             out[column] = out[column].astype(str)
     out.to_csv(path, index=False, lineterminator="\n")
     return path
+
+
+def save_schema_table(frame: pd.DataFrame, path: Path, schema: dict) -> Path:
+    """A validated table written so that it validates again against its schema: integer fields as integers
+    (a column with empty cells is read as float and would be written '37.0')."""
+    integers = [f["name"] for f in schema["fields"] if f.get("type") == "integer" and f["name"] in frame]
+    return save_table(frame.astype({name: "Int64" for name in integers}), path)
