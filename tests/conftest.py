@@ -1,9 +1,20 @@
+import functools
+import numbers
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers import paths
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-expected", action="store_true", help="rewrite tests/expected/*.csv from the values computed now"
+    )
 
 
 @pytest.fixture
@@ -30,3 +41,60 @@ def processed_survey(tmp_path_factory):
         for name, table in (("claims.csv", load_claims()), ("survey_published.csv", load_published())):
             save_schema_table(table, paths.report_table(name), schema_for(paths.RAW / "report" / name))
         yield paths.processed()
+
+
+@pytest.fixture
+def expected(request):
+    """check_expected, rewriting the files from the computed values first under --update-expected."""
+    return functools.partial(check_expected, update=request.config.getoption("update_expected"))
+
+
+def _text(value) -> str:
+    """A computed value as the files write it: blank if missing, numbers to 12 significant digits."""
+    if not isinstance(value, str) and pd.isna(value):
+        return ""
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return format(float(value), ".12g")
+    return str(value)
+
+
+def check_expected(
+    name: str, actual: pd.DataFrame, key: list[str], *, whole: bool = False, update: bool = False
+) -> None:
+    """Compare the rows of `actual` with tests/expected/<name>.csv, matched on the `key` columns.
+
+    Every other column of the file is a value to equal (as text), except `note` (for the reader) and
+    `<column>_contains` (text that <column> must contain). With whole=True the file holds every computed row;
+    otherwise it pins the rows it lists. With update=True the values are rewritten from `actual` first.
+    """
+    path = EXPECTED / f"{name}.csv"
+    file = pd.read_csv(path, dtype=str, keep_default_na=False)
+    contains = {c: c.removesuffix("_contains") for c in file.columns if c.endswith("_contains")}
+    values = [c for c in file.columns if c not in key and c != "note" and c not in contains]
+    columns = list(dict.fromkeys(key + values + list(contains.values())))
+    got = {}
+    for row in actual[columns].map(_text).to_dict("records"):
+        got[tuple(row[c] for c in key)] = row
+    assert len(got) == len(actual), f"{name}: the computed rows repeat a {key} key"
+    listed = {tuple(row[c] for c in key): row for row in file.to_dict("records")}
+    assert len(listed) == len(file), f"{path.name}: rows repeat a {key} key"
+    if update:
+        kept = [k for k in listed if k in got] + sorted(k for k in got if whole and k not in listed)
+        blank = dict.fromkeys(file.columns, "")
+        rows = [{**blank, **listed.get(k, {}), **{c: got[k][c] for c in key + values}} for k in kept]
+        rows += [listed[k] for k in listed if k not in got and not whole]  # still reported as not computed
+        pd.DataFrame(rows, columns=file.columns).to_csv(path, index=False, lineterminator="\n")
+        listed = {tuple(row[c] for c in key): row for row in rows}
+    problems = []
+    for line, (k, want) in enumerate(listed.items(), start=2):
+        where = f"{path.name} line {line} (" + ", ".join(f"{c}={v}" for c, v in zip(key, k)) + ")"
+        if k not in got:
+            problems.append(f"{where}: not computed")
+            continue
+        row = got[k]
+        problems += [f"{where}: {c} is {row[c]!r}, expected {want[c]!r}" for c in values if row[c] != want[c]]
+        problems += [f"{where}: {c} {row[c]!r} lacks {want[f]!r}" for f, c in contains.items() if want[f] not in row[c]]
+    if whole:
+        problems += [f"{path.name}: computed {dict(zip(key, k))}, not in the file" for k in got if k not in listed]
+    if problems:
+        pytest.fail("\n".join(problems + ["(if the data changed on purpose: pytest --update-expected)"]), pytrace=False)

@@ -11,37 +11,51 @@ def built():
     return reconstruct.build()
 
 
-def test_reconstruction_reproduces_printed_values(built):
-    check = recompute.check(built)
+@pytest.fixture(scope="module")
+def check(built):
+    return recompute.check(built)
+
+
+# answers counted in the rows (a name ending in __ stands for each option column of a multi-select item)
+COUNTED = {
+    "ms_leads": ["role", "ms_prioritised_by_org", "ms_alternative_offences__drug_offences"],
+    "frontline": ["fl_training_level", "fl_signs_identified__"],
+}
+
+
+def test_reconstruction_reproduces_printed_values(check, expected):
     assert not (check["status"] == "mismatch").any(), check[check["status"] == "mismatch"]
-    assert (check["status"] == "exact").sum() >= 90
     deviations = check[check["status"] == "recorded_deviation"]
     assert deviations["note"].str.len().gt(0).all()
     assert ((deviations["recomputed"] - deviations["printed"]).abs() <= 4).all()
-    exact = check.set_index("stat_id")
-    assert exact.at["S0015", "status"] == "exact" and exact.at["S0015", "recomputed"] == 59  # control strategy yes
-    assert exact.at["S0109", "status"] == "exact"  # champions 3+ years 44% of 9 (role subgroup)
+    expected("survey_recomputed", check, ["stat_id"])
 
 
-def test_rows_look_like_a_survey_export(built):
+def test_status_counts(check, expected):
+    multi = check[check["item_id"].isin(list(reconstruct.MULTI_SELECT))]
+    counts = pd.concat(
+        [
+            frame["status"].value_counts().rename_axis("status").reset_index().assign(items=items)
+            for items, frame in (("all", check), ("multi_select", multi))
+        ]
+    )
+    expected("survey_status_counts", counts, ["items", "status"], whole=True)
+
+
+def test_rows_look_like_a_survey_export(built, expected):
     ms = built["rows"]["ms_leads"]
-    assert len(ms) == 37 and list(ms.columns[:2]) == ["respondent_id", "role"]
-    assert ms["role"].value_counts().to_dict() == {
-        "MS tactical lead": 17,
-        "MS strategic lead": 11,
-        "Other (MS champion)": 9,
-    }
+    assert list(ms.columns[:2]) == ["respondent_id", "role"]
     answers = likert.recode(ms["ms_prioritised_by_org"], "agreement5", reconstruction=True)
     assert answers.notna().all()
-    # no invented split: only the printed combined answer and 'Not published' (38% agree = 14 of 37)
-    assert ms["ms_prioritised_by_org"].value_counts().to_dict() == {
-        "Not published": 23,
-        "Agree or strongly agree (split not published)": 14,
-    }
     with pytest.raises(ValueError, match="Not published"):
         likert.recode(ms["ms_prioritised_by_org"], "agreement5")  # a real export may not hold it
-    frontline = built["rows"]["frontline"]
-    assert frontline["fl_training_level"].notna().sum() == 41  # item n=41 of 44 rows: blanks are non-response
+    counts = [
+        frame[column].value_counts(dropna=False).rename_axis("answer").reset_index().assign(population=p, column=column)
+        for p, frame in built["rows"].items()
+        for column in frame.columns
+        if any(column == c or (c.endswith("__") and column.startswith(c)) for c in COUNTED.get(p, []))
+    ]
+    expected("survey_answer_counts", pd.concat(counts), ["population", "column", "answer"], whole=True)
 
 
 def test_cells_mark_reconstructed_and_not_published(built):
@@ -97,27 +111,19 @@ def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
     assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "n=24" in str(err.value)
 
 
-def test_multi_select_options_recompute_to_their_printed_values(built):
-    check = recompute.check(built)
+def test_multi_select_options_recompute_to_their_printed_values(built, check):
     multi = check[check["item_id"].isin(list(items.MULTI_SELECT))]
-    assert len(multi) == 25 and set(multi["status"]) <= {"exact", "recorded_deviation"}
+    assert set(multi["status"]) <= {"exact", "recorded_deviation"}
     deviations = multi[multi["status"] == "recorded_deviation"]
     assert deviations["note"].str.contains("impossible").all()
     assert ((deviations["recomputed"] - deviations["printed"]).abs() <= 1).all()
     frontline = built["rows"]["frontline"]
     signs = frontline[[c for c in frontline.columns if c.startswith("fl_signs_identified__")]]
-    assert signs.shape[1] == 7 and (signs.notna().sum() == 39).all()  # share over the 39 valid answers
     assert set(signs.stack().dropna().unique()) == {"Yes", "No"}
-    drugs = built["rows"]["ms_leads"]["ms_alternative_offences__drug_offences"]
-    assert (drugs == "Yes").sum() == 23  # 62% of 37
-    by_id = check.set_index("stat_id")
-    assert by_id.at["S0146", "status"] == "exact" and by_id.at["S0146", "recomputed"] == 62
-    assert by_id.at["S0048", "status"] == "exact" and by_id.at["S0048", "recomputed"] == 92  # policing experience
 
 
-def test_not_reconstructed_rows_all_have_a_reason(built):
-    check = recompute.check(built)
+def test_not_reconstructed_rows_all_have_a_reason(check):
     left = check[check["status"] == "not_reconstructed"]
-    assert len(left) <= 7 and set(left["item_id"]) <= set(items.NOT_RECONSTRUCTED)
+    assert set(left["item_id"]) <= set(items.NOT_RECONSTRUCTED)
     assert left["reason"].str.len().gt(0).all()
     assert (check.loc[check["status"] != "not_reconstructed", "reason"] == "").all()
