@@ -78,8 +78,7 @@ def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, 
     """
     output_root = output_root or root
     digest = hashlib.sha256()
-    code = imports.notebook_modules(step.path, root) | imports.modules_of(RENDER_MODULES, root)
-    code |= imports.modules_of({m for f in registry.for_notebook(step.name) for m in f.modules}, root)
+    code = code_modules(step, root) | imports.modules_of(RENDER_MODULES, root)
     _hash_files(digest, [step.path, *code, *_templates(root), root / "requirements.txt"], root)
     digest.update(json.dumps(params, sort_keys=True).encode())
     for folder in _parameter_folders(params, root):
@@ -88,6 +87,13 @@ def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, 
         base = output_root if pattern.startswith(OUTPUT_PREFIXES) else root
         _hash_files(digest, [f for f in base.glob(pattern) if f.is_file()], base)
     return digest.hexdigest()
+
+
+def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
+    """The helper module files a notebook runs: those it imports (transitively) and those of the figure
+    functions the registry declares for it (``make`` imports them by name)."""
+    declared = {m for f in registry.for_notebook(step.name) for m in f.modules}
+    return imports.notebook_modules(step.path, root) | imports.modules_of(declared, root)
 
 
 def fingerprints(

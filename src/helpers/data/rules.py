@@ -1,6 +1,7 @@
 """What a Table Schema cannot say about the raw tables: numbers are finite, a share (unit `percent`) lies in
-0..100, a `*_date` value is a real calendar date, and the claim ids named inside a claim's `derived` expression
-exist. Each rule works on the text frame and returns (row position, column, what is wrong).
+0..100, a count is at most its stated n, a `*_date` value is a real calendar date, and the claim ids named inside
+a claim's `derived` expression exist. Each rule works on the text frame and returns (row position, column, what
+is wrong).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ Problem = tuple[int, str, str]
 def problems(frame: pd.DataFrame, schema: dict) -> list[Problem]:
     """Every rule's problems in a table of text cells described by the schema."""
     numeric = [f["name"] for f in schema["fields"] if f.get("type") in ("number", "integer")]
-    return [*_non_finite(frame, numeric), *_shares(frame), *_calendar_dates(frame), *_embedded_references(frame)]
+    found = [*_non_finite(frame, numeric), *_shares(frame), *_counts_within_n(frame), *_calendar_dates(frame)]
+    return found + _embedded_references(frame)
 
 
 def _number(text: str) -> float | None:
@@ -50,6 +52,18 @@ def _shares(frame: pd.DataFrame) -> list[Problem]:
         if value is not None and math.isfinite(value) and not 0 <= value <= 100:
             side = "over 100" if value > 100 else "below 0"
             found.append((i, "value", f"percentage {value:g} is {side} (a share lies in 0..100)"))
+    return found
+
+
+def _counts_within_n(frame: pd.DataFrame) -> list[Problem]:
+    """In every table with `unit`, `value` and `n`: a count of respondents cannot exceed their number."""
+    if not {"unit", "value", "n"} <= set(frame.columns):
+        return []
+    found = []
+    for i in frame.index[frame["unit"].str.strip() == "count"]:
+        value, n = _number(frame.at[i, "value"]), _number(frame.at[i, "n"])
+        if value is not None and n is not None and math.isfinite(value) and value > n:
+            found.append((i, "value", f"count {value:g} is larger than its stated n={n:g} (column 'n')"))
     return found
 
 

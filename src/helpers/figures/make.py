@@ -1,8 +1,9 @@
 """Build, describe, save and show one registered figure: the one line a notebook needs per figure.
 
-``make(figure_id, inputs)`` looks the figure up in the registry, calls its figure function with the validated
-tables it names (``inputs``), computes caption, source line, tiers and alt text from the plotted data (its
-``describe`` function), and saves and shows it (``save``). Label and notebook come from the registry.
+``make(figure_id, inputs)`` looks the figure up in the registry, calls its figure function in the house style
+with the validated tables it names (``inputs``), computes caption, source line, tiers and alt text from the
+plotted data (its ``describe`` function), and saves and shows it (``save``). Label and notebook come from the
+registry.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 
-from . import registry, save
+from . import registry, save, style
 from .inputs import Inputs
 
 
@@ -32,6 +33,7 @@ def call(target: str, inputs: Inputs, **given):
 def build(figure_id: str, inputs: Inputs):
     """(figure, plotted data, record fields) of one registered figure, without saving it."""
     entry = registry.get(figure_id)
+    style.use_house_style()
     fig, data = call(entry.build, inputs, figure_id=figure_id, **dict(entry.options))
     fields = call(entry.describe, inputs, figure_id=figure_id, data=data, **dict(entry.options))
     return fig, data, fields

@@ -11,7 +11,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import style
-from .report_values import REPORT, tight, wrap
+from .report_values import REPORT, tight
+from .style import wrap
 
 
 def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], height: float) -> plt.Figure:

@@ -9,20 +9,15 @@ statistics (``published``, as 00_data_preparation wrote them) and returns the fi
 from __future__ import annotations
 
 import re
-import textwrap
 import warnings
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import style
+from .style import wrap
 
 REPORT = "Leapwise for IASC, 'Policing Response to Modern Slavery' (July 2025)"
-
-
-def wrap(text: str, width: int) -> str:
-    """Lines of at most `width` characters, words kept whole (a longer word has a line of its own)."""
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""])
 
 
 def tight(fig) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 from afcharts.af_colours import get_af_colours
 
@@ -36,3 +38,8 @@ def use_house_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
+
+
+def wrap(text: str, width: int) -> str:
+    """A label in lines of at most `width` characters, words kept whole (a longer word has a line of its own)."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False) or [""])

@@ -3,14 +3,13 @@ simple bars, and a text panel for figures with nothing printed. One meaning per 
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from . import style
+from .style import wrap
 
 NOT_PUBLISHED = "Not published"
 NP_STYLE = dict(facecolor="white", edgecolor="#8C8C8C", hatch="///", linewidth=0.6)
@@ -46,10 +45,6 @@ NARROW = 7.0  # segments narrower than this (percentage points) get their label 
 
 def colour(category: str, position: int = 0) -> str:
     return COLOUR.get(category, GREENS[position % len(GREENS)])
-
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False))
 
 
 def _segment(ax, y, left, row, col, notes, narrow: float = NARROW) -> None:
@@ -90,8 +85,8 @@ def _legend(fig, categories: list[str]) -> list:
 def _layout(fig, axes: list, title: str, handles: list, notes: list[str], n_bars: int) -> None:
     """Fixed layout in inches, top to bottom: title, legend, bars, x axis, notes; nothing outside the canvas."""
     width, left, right = 9.0, 2.55, 0.25
-    title_text = _wrap(title, 88)
-    note_text = "\n".join(_wrap(n, 125) for n in notes)
+    title_text = wrap(title, 88)
+    note_text = "\n".join(wrap(n, 125) for n in notes)
     ncol = min(4, len(handles)) if sum(len(h.get_label()) for h in handles) < 110 else 2
     title_h = 0.22 * (title_text.count("\n") + 1) + 0.15
     legend_h = 0.24 * -(-len(handles) // ncol) + 0.1
@@ -189,7 +184,7 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
             for row in d.sort_values("category", key=lambda s: s.map(order.index)).itertuples():
                 _segment(ax, y, left, row, colour(row.category, order.index(row.category)), notes)
                 left += float(row.percent)
-    ax.set_yticks(range(len(bars)), [_wrap(b, 34) for b in reversed(bars)], fontsize=9)
+    ax.set_yticks(range(len(bars)), [wrap(b, 34) for b in reversed(bars)], fontsize=9)
     for axis in fig.axes:
         axis.tick_params(axis="x", labelsize=8)
     ax.tick_params(axis="y", length=0)
@@ -231,8 +226,8 @@ def text_panel(title: str, text: dict, blocks: list[tuple[str, str]] | None = No
         ("Not published", "The report prints no share of any answer for this figure, so no bar is drawn."),
     ]
     width = 9.0
-    title_text = _wrap(title, 88)
-    bodies = [_wrap(body, 110) for _, body in blocks]
+    title_text = wrap(title, 88)
+    bodies = [wrap(body, 110) for _, body in blocks]
     title_h = 0.22 * (title_text.count("\n") + 1) + 0.25
     height = title_h + sum(0.2 + 0.17 * (b.count("\n") + 1) + 0.12 for b in bodies) + 0.15
     fig = plt.figure(figsize=(width, height), layout="none")
