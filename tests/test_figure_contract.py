@@ -114,3 +114,12 @@ def test_typed_caption_text_holds_no_number():
     typed += list(official_captions.ALT.values())
     for text in typed:
         assert not re.search(r"\d", text), text
+
+
+@pytest.mark.usefixtures("processed_survey")
+def test_prepared_report_tables_read_back_as_validated():
+    """What 00 writes to data/processed/report/ reads back, typed, equal to the validated raw table."""
+    inputs = Inputs()
+    for prepared, raw in ((inputs.claims, load_claims()), (inputs.published, load_published())):
+        pd.testing.assert_frame_equal(prepared, raw)
+        assert prepared.attrs["lines"] == raw.attrs["lines"]

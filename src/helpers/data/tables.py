@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import paths
+from .validate import read_prepared, schema_for
+
 
 def save_table(frame: pd.DataFrame, path: Path) -> Path:
     """CSV with LF line ends, no index, periods as text; parent folders created."""
@@ -23,3 +26,8 @@ def save_schema_table(frame: pd.DataFrame, path: Path, schema: dict) -> Path:
     (a column with empty cells is read as float and would be written '37.0')."""
     integers = [f["name"] for f in schema["fields"] if f.get("type") == "integer" and f["name"] in frame]
     return save_table(frame.astype({name: "Int64" for name in integers}), path)
+
+
+def load_report_table(name: str) -> pd.DataFrame:
+    """A report table (claims.csv, survey_published.csv) as 00_data_preparation validated and wrote it."""
+    return read_prepared(paths.report_table(name), schema_for(paths.RAW / "report" / name))

@@ -97,6 +97,11 @@ def read_validated(path: Path, schema: dict | None = None) -> pd.DataFrame:
     return _typed(table)
 
 
+def read_prepared(path: Path, schema: dict) -> pd.DataFrame:
+    """A table 00_data_preparation validated and wrote, typed by its schema without validating it again."""
+    return _typed(_read(Path(path), schema, "table"))
+
+
 def check_package(package_path: Path = paths.RAW / "datapackage.json") -> dict[str, pd.DataFrame]:
     """Validate every resource of the package, the CSV files it does not describe, and the foreign keys between
     resources; return the tables by resource name. Raises with every problem found."""

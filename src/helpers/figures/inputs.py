@@ -12,11 +12,9 @@ from functools import cached_property
 
 import pandas as pd
 
-from .. import paths
-from ..audit.ledger import load_claims
 from ..data import official
+from ..data.tables import load_report_table
 from ..survey import respondents
-from ..survey.published import load_published
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
 TABLES = ("table", "releases", "claims", "published", "survey")
@@ -44,11 +42,11 @@ class Inputs:
 
     @cached_property
     def claims(self) -> pd.DataFrame:
-        return load_claims(paths.report_table("claims.csv"))
+        return load_report_table("claims.csv")
 
     @cached_property
     def published(self) -> pd.DataFrame:
-        return load_published(paths.report_table("survey_published.csv"))
+        return load_report_table("survey_published.csv")
 
     @cached_property
     def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:
