@@ -149,7 +149,8 @@ def caption(figure_id: str, data: pd.DataFrame) -> str:
     for value, group in disputed.groupby("value"):
         parts.append(f"{value:,.0f} is one value that sources date {' or '.join(group['period'])}.")
     if report_values(data):
-        parts.append(f"The report's values: {'; '.join(report_values(data))}.")
+        listed = "; ".join(report_values(data))
+        parts.append(f"The report's values: {listed}" + ("" if listed.endswith(".'") else "."))
     if figure_id == "ops" and unmatched_report_values(data):
         parts.append(
             f"Report values no published snapshot gives: {'; '.join(unmatched_report_values(data))} "
