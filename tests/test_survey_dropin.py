@@ -87,7 +87,7 @@ def test_wrong_survey_source_names_the_parameter(value):
 
 def test_figures_from_printed_values_only(expected):
     _, data, meta = build("fig04", Inputs())
-    assert meta["tiers"] == ["report"]
+    assert meta["tiers"] == ["report", "not published"]
     expected("report_fig04", data, ["point"], whole=True)
     assert "five out of ten" in meta["alt"] and "n=22" in meta["title"]  # computed from the printed row
     _, data, meta = build("fig16", Inputs())

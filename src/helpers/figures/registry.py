@@ -62,8 +62,10 @@ def _official(figure_id: str, number: int, title: str, notebook: str, build: str
     return Figure(figure_id, (number,), title, notebook, "official", tiers, F + build, describe, tuple(options.items()))
 
 
-def _printed(figure_id: str, numbers: tuple[int, ...], title: str, notebook: str, population: str, name: str):
-    return Figure(figure_id, numbers, title, notebook, population, ("report",), F + f"{name}", F + f"{name}_meta")
+def _printed(
+    figure_id: str, numbers: tuple[int, ...], title: str, notebook: str, population: str, name: str, tiers=("report",)
+):
+    return Figure(figure_id, numbers, title, notebook, population, tiers, F + f"{name}", F + f"{name}_meta")
 
 
 N01, N02, N03 = "01_prioritisation", "02_identifying_the_challenge", "03_investigating_and_disrupting"
@@ -73,7 +75,15 @@ FIGURES: list[Figure] = [
     _printed("fig57", (1, 57), "Research framework", N06, "report", "report_tables:framework"),
     _survey("fig02", 2, "MS Leads: prioritisation of MSHT", N01, "ms_leads"),
     _survey("fig03", 3, "Frontline officers: prioritisation", N01, "frontline"),
-    _printed("fig04", (4,), "System Leaders: effectiveness score", N01, "system_leaders", "report_values:fig04"),
+    _printed(
+        "fig04",
+        (4,),
+        "System Leaders: effectiveness score",
+        N01,
+        "system_leaders",
+        "report_values:fig04",
+        ("report", "not published"),
+    ),
     _printed("fig05", (5,), "Sub-threats of MSHT", N02, "report", "report_tables:fig05"),
     _official("fig06", 6, "Police recorded modern slavery offences", N02, "official:fig06_recorded_crime"),
     _official("fig07", 7, "NRM referrals by competent authority, Duty to Notify", N02, "official:fig07_nrm_referrals"),

@@ -39,23 +39,43 @@ def _printed(published: pd.DataFrame, item_id: str, category: str | None = None,
 
 
 # ---------------------------------------------------------------- Figure 4
+CHANGE_WORDS = {
+    "improved": "improved",
+    "improved_then_worse": "improved, then got worse",
+    "stayed_the_same": "stayed the same",
+}
+
+
 def fig04_data(published: pd.DataFrame) -> pd.DataFrame:
-    """The decade's ratings (not published) and the current rating, as printed, with its quote."""
+    """The decade's ratings (not published), the current rating, and the printed shares saying how the response
+    changed over the decade, each with its quote."""
     r = _printed(published, "sl_effectiveness_score", unit="score")
     row = {"n": int(r["n"]), "stat_id": r["stat_id"], "quote": r["quote"]}
-    return pd.DataFrame(
-        [
-            {
-                "point": "Over the last decade (2015 to before now)",
-                "rating": float("nan"),
-                **row,
-                "status": "not published",
-                "stat_id": "",
-                "quote": "",
-            },
-            {"point": "Current (2025)", "rating": float(r["value"]), **row, "status": "printed"},
-        ]
-    )
+    ratings = [
+        {
+            "point": "Over the last decade (2015 to before now)",
+            "rating": float("nan"),
+            **row,
+            "status": "not published",
+            "stat_id": "",
+            "quote": "",
+        },
+        {"point": "Current (2025)", "rating": float(r["value"]), **row, "status": "printed"},
+    ]
+    change = published[(published["item_id"] == "sl_response_change") & (published["unit"] == "percent")]
+    change = change.drop_duplicates("category")
+    shares = [
+        {
+            "point": f"Change over the decade: {CHANGE_WORDS[c.category]}",
+            "share": float(c.value),
+            "n": int(c.n),
+            "status": "printed",
+            "stat_id": c.stat_id,
+            "quote": c.quote,
+        }
+        for c in change.itertuples()
+    ]
+    return pd.DataFrame(ratings + shares, columns=["point", "rating", "share", "n", "status", "stat_id", "quote"])
 
 
 def _as_printed(row: pd.Series) -> str:
@@ -72,23 +92,24 @@ def _fig04_title(data: pd.DataFrame) -> str:
 def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     data = fig04_data(published)
     style.use_house_style()
-    fig, ax = plt.subplots(figsize=(8, 4))
+    fig, (ax, ax_change) = plt.subplots(2, 1, figsize=(8, 5.6), height_ratios=[4, 1.1])
     ax.axvspan(2015, 2024.5, facecolor="#F2F2F2", hatch="..", edgecolor="#BFBFBF", linewidth=0)
     ax.text(
         2019.75,
         5.5,
-        "Ratings over the decade: NOT PUBLISHED\n(the report prints only the current rating)",
+        "Ratings over the decade: NOT PUBLISHED\n(the report prints the current rating,\n"
+        "and how the response changed: below)",
         ha="center",
         va="center",
         fontsize=10,
         color="#3D3D3D",
     )
-    current = data[data["status"] == "printed"].iloc[0]
+    current = data[(data["status"] == "printed") & data["rating"].notna()].iloc[0]
     ax.plot([2025], [current["rating"]], "o", color=style.CATEGORICAL[0], markersize=10)
     ax.annotate(
         f"{_as_printed(current)}\n(current rating, as printed;\nplaced at the report's year)",
         (2025, current["rating"]),
-        xytext=(2023.2, 8.3),
+        xytext=(2021.6, 8.3),
         fontsize=9,
         arrowprops=dict(arrowstyle="->", color="#595959"),
     )
@@ -97,30 +118,54 @@ def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax.set_xticks([2015, 2017, 2019, 2021, 2023, 2025])
     ax.set_ylabel("Perceived effectiveness (1 to 10)")
     ax.set_title(wrap(_fig04_title(data), 62), loc="left", fontsize=11)
+    shares = data[data["share"].notna()]
+    left = 0.0
+    for colour, r in zip(style.CATEGORICAL, shares.itertuples()):
+        ax_change.barh(0, r.share, left=left, color=colour, height=0.6)
+        words = r.point.split(": ", 1)[1]
+        ax_change.text(
+            left + r.share / 2,
+            0,
+            f"{r.share:g}%\n{wrap(words, 14)}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white",
+        )
+        left += r.share
+    ax_change.set_xlim(0, max(100.0, left))
+    ax_change.set_yticks([])
+    ax_change.set_xlabel(
+        f"How the response changed over the decade, as printed (% of System Leaders, n={current['n']})", fontsize=9
+    )
     tight(fig)
     return fig, data
 
 
 def fig04_meta(data: pd.DataFrame) -> dict:
-    current = data[data["status"] == "printed"].iloc[0]
+    current = data[(data["status"] == "printed") & data["rating"].notna()].iloc[0]
+    shares = data[data["share"].notna()]
+    printed = "; ".join(f"{r.point.split(': ', 1)[1]} {r.share:g}% ({r.stat_id})" for r in shares.itertuples())
     return dict(
         title=_fig04_title(data),
-        tiers=["report"],
+        tiers=["report", "not published"],
         caption=(
             f"The report's Figure 4 charts System Leaders' ratings (1 to 10, 10 most effective; n={current['n']}, "
             "not all interviewees gave a score) over the last decade, but its text prints only the current "
-            f"rating: '{current['quote']}' ({current['stat_id']}). The earlier part of the series is not "
-            "published and is left empty rather than invented; no trajectory is drawn."
+            f"rating: '{current['quote']}' ({current['stat_id']}). The ratings before it are not published and are "
+            "left empty rather than invented; no trajectory of ratings is drawn. Below: how System Leaders said the "
+            f"response changed over the decade, as printed: {printed}."
         ),
         source=(
-            f"{REPORT}, section 'Prioritisation and Strategic Approach / At a Glance: Key Themes & "
-            "Findings' and Figure 4 (System Leader interviews)"
+            f"{REPORT}, section 'Prioritisation and Strategic Approach', 'At a Glance: Key Themes & Findings' and "
+            "'The Impact of National Prioritisation on Policing', and Figure 4 (System Leader interviews)"
         ),
         alt=(
             "Chart of System Leaders' perceived effectiveness of the policing response on a 1 to 10 scale. "
             f"A single point shows the current rating the report prints, '{_as_printed(current)}' "
             f"({current['rating']:g}), placed at the report's year, since the report gives it no date; the years "
-            "before are shaded and marked 'not published' because the report gives no earlier ratings."
+            "before are shaded and marked 'not published' because the report gives no earlier ratings. Below, a "
+            f"bar of how the response changed over the decade, as printed: {printed}."
         ),
     )
 
