@@ -189,7 +189,8 @@ def describe_sources(rows: pd.DataFrame, vintage: str) -> str:
         else "latest release of each value"
     )
     return (
-        f"{len(found)} published values ({', '.join(f'{v} {k}' for k, v in sorted(tiers.items()))}); "
+        f"{len(found)} published value{'' if len(found) == 1 else 's'} "
+        f"({', '.join(f'{v} {k}' for k, v in sorted(tiers.items()))}); "
         f"vintage: {vintage_text}. Publications: {titles}. URL and quote per value in the figure's CSV."
     )
 

@@ -250,6 +250,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
                     f"count by age {year}:\n{oc.NOT_FOUND}", (x, 2), ha="center", fontsize=7, color="#595959"
                 )
     ax_share.set_xticks([int(y) for y in share_years], share_years)
+    ax_share.tick_params(axis="x", labelrotation=45)  # neighbouring years stay apart in the narrow panel
     ax_share.set_xlim(int(share_years[0]) - 0.8, int(share_years[-1]) + 0.8)
     ax_share.set_ylim(0, 100)
     ax_share.set_ylabel(f"UK nationals, % of {age} referrals")

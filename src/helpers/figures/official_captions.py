@@ -31,9 +31,9 @@ LAYOUT = {
     "fig08": "One row per value found, grouped by exploitation type and ordered by year. Shares are computed "
     "against the total of the same group and year where that total was found. The report's shares (yellow rows) "
     "count a referral under every type it mentions; single-type counts are therefore lower.",
-    "fig09": "Left: counts of referrals by nationality for the years found. Right: the UK nationals' share of the "
-    "group's referrals computed from those counts (inputs in the figure's CSV), and the share the report prints "
-    "(diamond).",
+    "fig09": "Left: counts of the group's referrals by nationality, for the years found. Right: the UK nationals' "
+    "share of the group's referrals, computed from published counts (the counts used, drawn or not, are the "
+    "inputs in the figure's CSV), and the share the report prints (diamond).",
     "ops": "Markers: live operations or investigations published at the dates shown; triangles where the source "
     "prints a lower bound ('at least', 'more than'). Black bars: the values the report states, each drawn over "
     "the year it gives, without a month.",
@@ -111,7 +111,7 @@ def report_values(data: pd.DataFrame) -> list[str]:
     period too."""
     published = data[data["tier"].isin(["official", "official_secondary"])]
     out = []
-    for r in data[data["tier"] == "report"].to_dict("records"):
+    for r in data[data["tier"] == "report"].sort_values("period", kind="stable").to_dict("records"):
         if r.get("unit") == "percent_change":
             out.append(f"'{r['quote']}'")
             continue
@@ -128,7 +128,7 @@ def report_values(data: pd.DataFrame) -> list[str]:
 def unmatched_report_values(data: pd.DataFrame) -> list[str]:
     """Report counts no published value equals (ops: the report's levels that no snapshot gives)."""
     published = set(data.loc[data["tier"].isin(["official", "official_secondary"]), "value"])
-    report = data[(data["tier"] == "report") & ~data["value"].isin(published)]
+    report = data[(data["tier"] == "report") & ~data["value"].isin(published)].sort_values("period", kind="stable")
     return [f"{_value(r)} ({r['period']})" for r in report.to_dict("records")]
 
 
@@ -153,17 +153,19 @@ def caption(figure_id: str, data: pd.DataFrame) -> str:
         parts.append(f"The report's values: {listed}" + ("" if listed.endswith(".'") else "."))
     if figure_id == "ops" and unmatched_report_values(data):
         parts.append(
-            f"Report values no published snapshot gives: {'; '.join(unmatched_report_values(data))} "
-            f"({oc.NOT_FOUND}; {WHERE_PUBLISHED[figure_id]} would give them)."
+            f"Report values that no published snapshot gives: {'; '.join(unmatched_report_values(data))} "
+            f"({oc.NOT_FOUND}; their source would be {WHERE_PUBLISHED[figure_id]})."
         )
     if figure_id in {"fig09", "fig10"} and unshared_periods(data):
         parts.append(
             f"The UK share for {', '.join(unshared_periods(data))} cannot be computed here: counts by age and "
-            f"nationality for that year are {oc.NOT_FOUND} ({WHERE_PUBLISHED[figure_id]} give them)."
+            f"nationality for that year are {oc.NOT_FOUND} (published in {WHERE_PUBLISHED[figure_id]})."
         )
     missing = not_found(data)
     if missing:
-        parts.append(f"Not found in the sources used here: {missing} ({WHERE_PUBLISHED[figure_id]} give them).")
+        parts.append(
+            f"Not found in the sources used here: {missing}. Where they are published: {WHERE_PUBLISHED[figure_id]}."
+        )
     return " ".join(parts)
 
 

@@ -15,7 +15,7 @@ from ..audit.ledger import stated_series
 from . import official_common as oc
 from .official import financial_years
 from .official_printed import cps_values
-from .style import CATEGORICAL
+from .style import CATEGORICAL, wrap
 
 # ---------------------------------------------------------------- Figure 23
 OUTCOME_PANELS = [
@@ -140,7 +140,7 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
         labels = [p.replace("year to ", "").replace(" ", "\n") for p in periods] if rolling else periods
         ax_r.set_xticks(x, labels, rotation=0 if rolling else 45)
         ax_r.set_ylim(0, 100)
-        ax_n.set_title(title, fontsize=10, loc="left")
+        ax_n.set_title(wrap(title, 20 if kind == "rolling_year" else 60), fontsize=10, loc="left")
         ax_n.set_xlim(-0.7, max(len(x), 1) - 0.3)
     axes[0, 0].set_ylabel("Defendants")
     axes[1, 0].set_ylabel("Conviction rate (%)")

@@ -111,7 +111,7 @@ def fig08_exploitation(table: pd.DataFrame, last_year: int, claims: pd.DataFrame
             COLUMNS[5]: [oc.TIER_WORDS[t] for t in data["tier"]],
         }
     )
-    fig, ax = plt.subplots(figsize=(12.5, 0.24 * len(shown) + 1.1))
+    fig, ax = plt.subplots(figsize=(13.5, 0.24 * len(shown) + 1.1))
     ax.axis("off")
     t = ax.table(
         cellText=shown.to_numpy(),
@@ -119,7 +119,7 @@ def fig08_exploitation(table: pd.DataFrame, last_year: int, claims: pd.DataFrame
         loc="upper center",
         cellLoc="left",
         colLoc="left",
-        colWidths=[0.11, 0.05, 0.28, 0.16, 0.19, 0.21],
+        colWidths=[0.1, 0.045, 0.27, 0.15, 0.23, 0.205],
     )
     t.auto_set_font_size(False)
     t.set_fontsize(7.5)
