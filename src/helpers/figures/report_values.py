@@ -212,13 +212,14 @@ def fig16_data(published: pd.DataFrame) -> pd.DataFrame:
 
 def _fig16_title(data: pd.DataFrame) -> str:
     n, forces = data["n"].iloc[0], data["forces"].iloc[0]
-    return f"Function of the {n} dedicated MSHT teams ({forces} police forces incl. BTP; ROCU coordinators)"
+    return f"Function of the {n} dedicated MSHT teams across the {forces} police forces incl. BTP (as ROCU coordinators told)"
 
 
 def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     data = fig16_data(published)
     style.use_house_style()
-    order = data.sort_values("teams")
+    unclear = data["category"] == "unclear"
+    order = pd.concat([data[unclear], data[~unclear].sort_values("teams", kind="stable")])  # unclear at the bottom
     fig, ax = plt.subplots(figsize=(8, 4))
     ax.barh(order["function"], order["teams"], color=style.CATEGORICAL[0], height=0.6)
     for y, v in enumerate(order["teams"]):

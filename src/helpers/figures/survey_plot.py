@@ -136,6 +136,15 @@ ORDER = [
 ]
 
 
+def _strip_label(data: pd.DataFrame) -> str:
+    """What the right-hand strip of a diverging chart holds: unsure answers, the not-published rest, or both."""
+    held = set(data["category"]) & STRIP
+    parts = ["Unsure"] if held - {NOT_PUBLISHED} else []
+    if NOT_PUBLISHED in held:
+        parts.append("not published")
+    return ", and ".join(parts).capitalize()
+
+
 def _categories(data: pd.DataFrame) -> list[str]:
     """Categories in plotting order: the scale's order, then others as they come, unsure, not published last."""
     present = list(dict.fromkeys(data["category"]))
@@ -170,6 +179,8 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
             neg = main[main["category"].isin(NEGATIVE)]["percent"].sum()
             mid = main[main["category"].isin(MIDDLE)]["percent"].sum()
             left = -(neg + mid / 2)
+            if not main["category"].isin(NEGATIVE).any() and (d["category"] == NOT_PUBLISHED).any():
+                ax.text(-50, y, "disagree: not published", ha="center", va="center", fontsize=7, color="#595959")
             for category in ["Strongly disagree", "Disagree", "Disagree (incl. strongly)", *MIDDLE, *POSITIVE]:
                 for row in main[main["category"] == category].itertuples():
                     _segment(ax, y, left, row, colour(category), notes, narrow=12)
@@ -197,7 +208,7 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
         ax.set_xlabel("% of respondents: disagree to the left of 0, agree to the right", fontsize=8)
         strip.set_xlim(0, 100)
         strip.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
-        strip.set_xlabel("Unsure, and not published", fontsize=8)
+        strip.set_xlabel(_strip_label(data), fontsize=8)
         strip.tick_params(axis="y", length=0)
         strip.grid(False)
     else:
