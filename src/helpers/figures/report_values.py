@@ -212,7 +212,8 @@ def fig16_data(published: pd.DataFrame) -> pd.DataFrame:
 
 def _fig16_title(data: pd.DataFrame) -> str:
     n, forces = data["n"].iloc[0], data["forces"].iloc[0]
-    return f"Function of the {n} dedicated MSHT teams across the {forces} police forces incl. BTP (as ROCU coordinators told)"
+    where = f"across the {forces} police forces incl. BTP"
+    return f"Function of the {n} dedicated MSHT teams {where} (ROCU coordinators' account)"
 
 
 def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
