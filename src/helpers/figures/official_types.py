@@ -8,8 +8,8 @@ import pandas as pd
 
 from ..data.official import parse_breakdown
 from . import official_common as oc
+from . import style
 from .official_printed import exploitation_shares
-from .style import CATEGORICAL
 
 TYPE_WORDS = {
     "labour": "Labour",
@@ -113,24 +113,10 @@ def fig08_exploitation(table: pd.DataFrame, last_year: int, claims: pd.DataFrame
     )
     fig, ax = plt.subplots(figsize=(13.5, 0.24 * len(shown) + 1.1))
     ax.axis("off")
-    t = ax.table(
-        cellText=shown.to_numpy(),
-        colLabels=COLUMNS,
-        loc="upper center",
-        cellLoc="left",
-        colLoc="left",
-        colWidths=[0.1, 0.045, 0.27, 0.15, 0.23, 0.205],
-    )
-    t.auto_set_font_size(False)
-    t.set_fontsize(7.5)
+    t = style.table(ax, shown.to_numpy(), COLUMNS, [0.1, 0.045, 0.27, 0.15, 0.23, 0.205], 7.5)
     t.scale(1, 1.25)
     for (row, _col), cell in t.get_celld().items():
-        cell.set_edgecolor("#BFBFBF")
-        if row == 0:
-            cell.set_facecolor(CATEGORICAL[0])
-            cell.get_text().set_color("white")
-            cell.get_text().set_fontweight("bold")
-        else:
+        if row:
             cell.set_facecolor(TIER_FILL[data["tier"].iloc[row - 1]])
     ax.set_title(
         "Figure 8: NRM referrals by exploitation type, age and gender: every value found, and the report's shares\n"

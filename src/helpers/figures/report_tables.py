@@ -22,26 +22,10 @@ def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], heig
     widths = {c: max(8, int(w * 100)) for c, w in zip(table.columns, col_widths)}
     wrapped = pd.DataFrame({c: table[c].map(lambda v, c=c: wrap(str(v), widths[c])) for c in table.columns})
     labels = [wrap(c, widths[c]) for c in table.columns]
-    t = ax.table(
-        cellText=wrapped.to_numpy(),
-        colLabels=labels,
-        loc="upper center",
-        cellLoc="left",
-        colLoc="left",
-        colWidths=col_widths,
-    )
-    t.auto_set_font_size(False)
-    t.set_fontsize(8)
+    t = style.table(ax, wrapped.to_numpy(), labels, col_widths, 8)
     lines = wrapped.map(lambda v: v.count("\n") + 1).max(axis=1)
     for (row, _col), cell in t.get_celld().items():
-        cell.set_edgecolor("#BFBFBF")
-        if row == 0:
-            cell.set_facecolor(style.CATEGORICAL[0])
-            cell.get_text().set_color("white")
-            cell.get_text().set_fontweight("bold")
-            cell.set_height(0.12)
-        else:
-            cell.set_height(0.055 * lines.iloc[row - 1] + 0.02)
+        cell.set_height(0.12 if row == 0 else 0.055 * lines.iloc[row - 1] + 0.02)
     total = 0.12 + sum(0.055 * k + 0.02 for k in lines)
     if total > 0.97:  # keep the whole table inside the axes (and the canvas)
         for cell in t.get_celld().values():

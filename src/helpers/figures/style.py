@@ -43,3 +43,19 @@ def use_house_style() -> None:
 def wrap(text: str, width: int) -> str:
     """A label in lines of at most `width` characters, words kept whole (a longer word has a line of its own)."""
     return "\n".join(textwrap.wrap(text, width, break_long_words=False) or [""])
+
+
+def table(ax: plt.Axes, cells, columns: list[str], widths: list[float], fontsize: float):
+    """A table in the house style: left-aligned cells, grey rules, a header row in the first categorical colour."""
+    drawn = ax.table(
+        cellText=cells, colLabels=columns, loc="upper center", cellLoc="left", colLoc="left", colWidths=widths
+    )
+    drawn.auto_set_font_size(False)
+    drawn.set_fontsize(fontsize)
+    for (row, _col), cell in drawn.get_celld().items():
+        cell.set_edgecolor(GREY)
+        if row == 0:
+            cell.set_facecolor(CATEGORICAL[0])
+            cell.get_text().set_color("white")
+            cell.get_text().set_fontweight("bold")
+    return drawn
