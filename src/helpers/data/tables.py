@@ -1,7 +1,9 @@
-"""Write processed tables deterministically (same rows in, same bytes out)."""
+"""Processed tables: written deterministically (same rows in, same bytes out), and the report tables 00 publishes
+and the section notebooks read."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -21,11 +23,13 @@ def save_table(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def save_schema_table(frame: pd.DataFrame, path: Path, schema: dict) -> Path:
-    """A validated table written so that it validates again against its schema: integer fields as integers
-    (a column with empty cells is read as float and would be written '37.0')."""
-    integers = [f["name"] for f in schema["fields"] if f.get("type") == "integer" and f["name"] in frame]
-    return save_table(frame.astype({name: "Int64" for name in integers}), path)
+def publish_report_table(name: str) -> Path:
+    """Copy a report table (claims.csv, survey_published.csv) from data/raw/report/ into data/processed/report/,
+    byte for byte; 00_data_preparation does so once it has validated the file."""
+    target = paths.report_table(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(paths.RAW / "report" / name, target)
+    return target
 
 
 def load_report_table(name: str) -> pd.DataFrame:

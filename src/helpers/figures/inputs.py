@@ -2,7 +2,7 @@
 
 A figure function names what it needs by its parameter names (``table``, ``releases``, ``claims``,
 ``published``, ``survey``, ``last_year``, ``vintage``, ``survey_source``, ``figure_id``); ``make`` passes them
-from one ``Inputs``. Nothing here reads ``data/raw/``.
+from one ``Inputs``. Nothing here reads a table of ``data/raw/``.
 """
 
 from __future__ import annotations
@@ -55,10 +55,8 @@ class Inputs:
 
     def argument(self, name: str):
         """The value of one figure-function parameter; an unknown name is a registry error."""
-        if name in PARAMETERS:
-            if name == "last_year":
-                self.table  # noqa: B018 (checks last_year against the table's years)
-            return getattr(self, name)
-        if name in TABLES:
-            return getattr(self, name)
-        raise TypeError(f"figure functions take no parameter {name!r}")
+        if name not in PARAMETERS + TABLES:
+            raise TypeError(f"figure functions take no parameter {name!r}")
+        if name == "last_year":
+            self.table  # noqa: B018 (loading the table checks last_year against its years)
+        return getattr(self, name)

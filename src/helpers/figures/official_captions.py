@@ -125,11 +125,11 @@ def report_values(data: pd.DataFrame) -> list[str]:
     return out
 
 
-def unmatched_report_values(data: pd.DataFrame) -> list[str]:
-    """Report counts no published value equals (ops: the report's levels that no snapshot gives)."""
+def unmatched_report_counts(data: pd.DataFrame) -> list[str]:
+    """Report counts that no published value in the figure equals (e.g. the report's levels no snapshot gives)."""
     published = set(data.loc[data["tier"].isin(["official", "official_secondary"]), "value"])
-    report = data[(data["tier"] == "report") & ~data["value"].isin(published)].sort_values("period", kind="stable")
-    return [f"{_value(r)} ({r['period']})" for r in report.to_dict("records")]
+    report = data[(data["tier"] == "report") & (data["unit"] == "count") & ~data["value"].isin(published)]
+    return [f"{_value(r)} ({r['period']})" for r in report.sort_values("period", kind="stable").to_dict("records")]
 
 
 def unshared_periods(data: pd.DataFrame) -> list[str]:
@@ -139,33 +139,30 @@ def unshared_periods(data: pd.DataFrame) -> list[str]:
 
 
 def caption(figure_id: str, data: pd.DataFrame) -> str:
+    where = WHERE_PUBLISHED[figure_id]
     parts = [LAYOUT[figure_id]]
     if "coverage" in data and data["coverage"].notna().any():
         covered = [c for c in dict.fromkeys(data.loc[data["value"].notna(), "coverage"]) if isinstance(c, str) and c]
         parts.append(f"Coverage: {'; '.join(covered)}.")
-    if bounds(data):
-        parts.append(f"Drawn as upper bounds (the source prints 'less than'): {bounds(data)}.")
+    if ceilings := bounds(data):
+        parts.append(f"Drawn as upper bounds (the source prints 'less than'): {ceilings}.")
     disputed = data[data["panel"] == "disputed date"] if "panel" in data else data.iloc[:0]
     for value, group in disputed.groupby("value"):
         parts.append(f"{value:,.0f} is one value that sources date {' or '.join(group['period'])}.")
-    if report_values(data):
-        listed = "; ".join(report_values(data))
+    if listed := "; ".join(report_values(data)):
         parts.append(f"The report's values: {listed}" + ("" if listed.endswith(".'") else "."))
-    if figure_id == "ops" and unmatched_report_values(data):
+    if unmatched := unmatched_report_counts(data):
         parts.append(
-            f"Report values that no published snapshot gives: {'; '.join(unmatched_report_values(data))} "
-            f"({oc.NOT_FOUND}; their source would be {WHERE_PUBLISHED[figure_id]})."
+            f"Report values that no published value gives: {'; '.join(unmatched)} "
+            f"({oc.NOT_FOUND}; where to look: {where})."
         )
-    if figure_id in {"fig09", "fig10"} and unshared_periods(data):
+    if figure_id in {"fig09", "fig10"} and (periods := unshared_periods(data)):
         parts.append(
-            f"The UK share for {', '.join(unshared_periods(data))} cannot be computed here: counts by age and "
-            f"nationality for that year are {oc.NOT_FOUND} (published in {WHERE_PUBLISHED[figure_id]})."
+            f"The UK share for {', '.join(periods)} cannot be computed here: counts by age and nationality for that "
+            f"year are {oc.NOT_FOUND} (published in {where})."
         )
-    missing = not_found(data)
-    if missing:
-        parts.append(
-            f"Not found in the sources used here: {missing}. Where they are published: {WHERE_PUBLISHED[figure_id]}."
-        )
+    if missing := not_found(data):
+        parts.append(f"Not found in the sources used here: {missing}. Where they are published: {where}.")
     return " ".join(parts)
 
 

@@ -290,7 +290,9 @@ def ops_live_operations(table: pd.DataFrame, claims: pd.DataFrame, last_year: in
             rows.assign(
                 panel=np.where(rows.index.isin(disputed.index), "disputed date", "snapshot"), label=rows["period"]
             ),
-            stated.assign(tier="report", panel="report", label="report " + stated["period"].astype(str), bound=""),
+            stated.assign(
+                tier="report", panel="report", label="report " + stated["period"].astype(str), bound="", unit="count"
+            ),
         ],
         ignore_index=True,
     )

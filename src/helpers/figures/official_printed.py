@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 
-def _keyed(claims: pd.DataFrame, pattern: str) -> pd.DataFrame:
-    rows = claims[claims["official_key"].fillna("").str.fullmatch(pattern) & claims["dup_of"].isna()]
+def _keyed(claims: pd.DataFrame, pattern: str, duplicates: bool = False) -> pd.DataFrame:
+    """Claims whose official key matches, with its series, breakdown and period; restatements (`dup_of`) only
+    when asked for."""
+    matched = claims["official_key"].fillna("").str.fullmatch(pattern)
+    rows = claims[matched if duplicates else matched & claims["dup_of"].isna()]
     parts = rows["official_key"].str.split("|", expand=True)
     return rows.assign(series=parts[0], breakdown=parts[1], period=parts[2].astype(str))
 
@@ -54,8 +57,7 @@ def cps_values(claims: pd.DataFrame) -> pd.DataFrame:
 
 def figure_changes(claims: pd.DataFrame, figure: int) -> pd.DataFrame:
     """The percentage changes the report prints beside one figure: series, period, value, quote, line, claim_id."""
-    on_figure = pd.to_numeric(claims["figure"], errors="coerce") == figure
-    rows = claims[on_figure & (claims["unit"] == "percent_change") & claims["official_key"].notna()]
-    parts = rows["official_key"].str.split("|", expand=True)
-    rows = rows.assign(series=parts[0], period=parts[2].astype(str), line=rows["line"].astype(int))
+    on_figure = (pd.to_numeric(claims["figure"], errors="coerce") == figure) & (claims["unit"] == "percent_change")
+    rows = _keyed(claims[on_figure], r".+", duplicates=True)  # the figure's own statement, even a restatement
+    rows = rows.assign(line=rows["line"].astype(int))
     return rows[["series", "period", "value", "unit", "quote", "line", "claim_id"]].reset_index(drop=True)

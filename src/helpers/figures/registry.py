@@ -65,7 +65,7 @@ def _official(figure_id: str, number: int, title: str, notebook: str, build: str
 def _printed(
     figure_id: str, numbers: tuple[int, ...], title: str, notebook: str, population: str, name: str, tiers=("report",)
 ):
-    return Figure(figure_id, numbers, title, notebook, population, tiers, F + f"{name}", F + f"{name}_meta")
+    return Figure(figure_id, numbers, title, notebook, population, tiers, F + name, F + name + "_meta")
 
 
 N01, N02, N03 = "01_prioritisation", "02_identifying_the_challenge", "03_investigating_and_disrupting"

@@ -64,7 +64,7 @@ def describe(figure_id: str, data: pd.DataFrame) -> dict:
             f"Text panel for {title}: no value is published, so no bar is drawn. Question: {text['question']} "
             f"Answer scale: {text['scale']}. n: {text['n'] or 'not printed'}. The report says: {said}"
         )
-        return _record(title, caption, source, ["not published"], alt)
+        return dict(title=title, caption=caption, source=source, tiers=["not published"], alt=alt)
     impossible = printed[~printed["possible_for_n"].astype(bool)]
     caption = (
         f"{spec['label']} as far as the report prints it: every value shown is the value printed for this figure, "
@@ -90,9 +90,4 @@ def describe(figure_id: str, data: pd.DataFrame) -> dict:
         caption += "."
     caption += f" n as printed: {text['n'] or 'not printed'}. The report says: {said}"
     tiers = ["report", "reconstructed"] + (["not published"] if (data["tier"] == "not published").any() else [])
-    return _record(title, caption, source, tiers, _alt(kind, title, data))
-
-
-def _record(title, caption, source, tiers, alt) -> dict:
-    """The record fields of one survey figure."""
-    return dict(title=title, caption=caption, source=source, tiers=tiers, alt=alt)
+    return dict(title=title, caption=caption, source=source, tiers=tiers, alt=_alt(kind, title, data))

@@ -78,8 +78,8 @@ def draw(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         "Shaded: the group the text says expressed the greatest need for that theme. No other share is printed: "
         "the bars of Figures 27–56 are not published."
     )
-    if _flagged(table):
-        notes += f"\n\u2691 {_flagged(table)}; shown as printed (see the claims audit)."
+    if flagged := _flagged(table):
+        notes += f"\n\u2691 {flagged}; shown as printed (see the claims audit in notebook 07)."
     height = top + 0.3 + sum(heights) + 0.6
     fig = plt.figure(figsize=(width, height), layout="none")
     fig.text(0.1 / width, 1 - 0.1 / height, TITLE, ha="left", va="top", fontsize=12, fontweight="bold")
@@ -127,8 +127,8 @@ def describe(data: pd.DataFrame) -> dict:
         "expressed the greatest need for each theme; both are shown as printed, nothing else is drawn. n as "
         "printed in each caption."
     )
-    if _flagged(table):
-        caption += f" {_flagged(table)}: shown as printed and flagged."
+    if flagged := _flagged(table):
+        caption += f" {flagged}: shown as printed and flagged."
     return dict(
         title=TITLE.split(": ", 1)[1],
         caption=caption,
