@@ -9,7 +9,8 @@
     python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
 
 Extra arguments after the task are passed on (to the runner, pytest, the benchmark or JupyterLab).
-`reproduce --only NAME` takes a notebook (name or path) or a figure id (e.g. fig06), which runs its notebook.
+`reproduce --only NAME` takes a notebook (name or path) or a figure id (e.g. fig06), which runs its notebook;
+`reproduce --explain` says which notebooks would run and which input changed for each, and runs nothing.
 
 .venv is installed from requirements.lock (every package pinned with its hashes) by uv, itself installed by
 pip from its hashes in that lock. The lab extra (requirements-lab.lock) is added to .venv only by `lab`.

@@ -185,7 +185,13 @@ def test_a_data_edit_reruns_preparation_and_only_the_readers_of_changed_tables(b
     lines = cps.read_text().splitlines(keepends=True)
     lines[1] = lines[1].replace("Written PQ answer", "Written PQ answer (edited)", 1)
     cps.write_text("".join(lines))
+    explained, _ = run_chain(copy, "--no-pdf", "--explain")
+    said = {line.split()[1]: line.split(maxsplit=2) for line in explained.stdout.splitlines()[1:]}
+    assert said["00_data_preparation"] == ["run", "00_data_preparation", "data file: data/raw/official/cps.csv changed"]
+    assert {verdict for verdict, name, _ in said.values() if name != "00_data_preparation"} == {"maybe"}
     done, _ = run_chain(copy, "--no-pdf")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ran   00_data_preparation" in done.stdout and "ran   04_bringing_perpetrators_to_justice" in done.stdout
     assert "skip  05_need_for_improvements" in done.stdout and "skip  07_claims_audit" in done.stdout
+    justice = next(line for line in done.stdout.splitlines() if "ran   04_bringing_perpetrators_to_justice" in line)
+    assert "(upstream output: data/processed/" in justice

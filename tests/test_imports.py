@@ -1,7 +1,9 @@
-"""The rerun graph: which helper modules a notebook depends on, and what its fingerprint covers."""
+"""The rerun graph: the order, which helper modules a notebook depends on, and which of its inputs changed."""
 
 import json
 from pathlib import Path
+
+import pytest
 
 from helpers.chain import graph, imports
 
@@ -45,7 +47,7 @@ def test_imports_are_followed_transitively_and_include_parent_packages(tmp_path)
     }
 
 
-def test_fingerprint_follows_imported_modules_read_files_and_parameter_folders(tmp_path):
+def test_inputs_follow_imported_modules_read_files_and_parameter_folders(tmp_path):
     _package(tmp_path)
     _write(tmp_path, "requirements.txt", "pandas==3.1.1\n")
     nb = _notebook(tmp_path, "from helpers.figures import official")
@@ -55,21 +57,45 @@ def test_fingerprint_follows_imported_modules_read_files_and_parameter_folders(t
     export = tmp_path / "export"
     _write(export, "ms_leads.csv", "respondent_id\nMS001\n")
 
-    def fp(**params):
-        return graph.fingerprint(step, params, tmp_path, out)
+    def changed(**params) -> list[str]:
+        """The inputs that differ from the last state, which becomes the new state."""
+        nonlocal state
+        new = graph.inputs(step, params, tmp_path, out)
+        found, state = graph.changes(state, new), new
+        return found
 
-    base = fp(survey_source=str(export))
+    state = None
+    assert changed(survey_source=str(export)) == ["no previous run"]
     _write(tmp_path, "src/helpers/survey/likert.py", "changed = True\n")  # not imported: no effect
-    assert fp(survey_source=str(export)) == base
+    assert changed(survey_source=str(export)) == []
     _write(tmp_path, "src/helpers/data/official.py", "import numpy\n")  # imported through figures.official
-    assert fp(survey_source=str(export)) != base
-    base = fp(survey_source=str(export))
+    assert changed(survey_source=str(export)) == ["module: src/helpers/data/official.py changed"]
     _write(out, "data/processed/table.csv", "a\n2\n")  # an upstream output it reads
-    assert fp(survey_source=str(export)) != base
-    base = fp(survey_source=str(export))
+    assert changed(survey_source=str(export)) == ["upstream output: data/processed/table.csv changed"]
     _write(export, "ms_leads.csv", "respondent_id\nMS002\n")  # the contents of a survey export
-    assert fp(survey_source=str(export)) != base
-    assert fp(survey_source="reconstruction") != fp(survey_source="dummy")
+    assert changed(survey_source=str(export)) == ["survey export: ms_leads.csv changed"]
+    assert changed(survey_source="reconstruction") == [
+        "parameter: survey_source changed",
+        "survey export: ms_leads.csv removed",
+    ]
+    assert changed(survey_source="reconstruction", last_year=2025) == ["parameter: last_year added"]
+    assert graph.changes("an older runner's digest", state) == ["the last run recorded no inputs"]
+
+
+def _chain(root: Path, config: str) -> list[str]:
+    _write(root, "config/chain.yaml", config)
+    for name in ("00_a", "01_b", "02_c"):
+        _write(root, f"notebooks/{name}.ipynb", "{}")
+    return [s.name for s in graph.load_chain(root)]
+
+
+def test_chain_order_follows_after_and_refuses_cycles_and_unknown_names(tmp_path):
+    order = "notebooks:\n  02_c: {after: [01_b]}\n  01_b: {after: [00_a]}\n  00_a: {}\n"
+    assert _chain(tmp_path, order) == ["00_a", "01_b", "02_c"]
+    with pytest.raises(graph.ChainError, match="dependency cycle"):
+        _chain(tmp_path, "notebooks:\n  00_a: {after: [02_c]}\n  01_b: {}\n  02_c: {after: [00_a]}\n")
+    with pytest.raises(graph.ChainError, match="unknown notebook '09_z' in 'after' of 01_b"):
+        _chain(tmp_path, "notebooks:\n  00_a: {}\n  01_b: {after: [09_z]}\n  02_c: {}\n")
 
 
 def test_a_checkout_running_another_checkouts_code_is_refused(tmp_path):

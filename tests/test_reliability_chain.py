@@ -220,3 +220,34 @@ def test_a_failing_notebook_leaves_the_outputs_and_names_the_cell(tiny):
     assert "chain: stopped: notebook 00_tiny.ipynb failed in cell" in done.stderr
     assert "AssertionError: value 13 refused" in done.stderr
     assert _outputs(tiny) == before
+
+
+def test_explain_names_the_one_input_that_changed_and_runs_nothing(tiny):
+    (tiny / "config" / "chain.yaml").write_text(
+        'notebooks:\n  00_tiny:\n    reads: ["data/raw/official/cps.csv"]\n', encoding="utf-8"
+    )
+
+    def why(*args: str) -> str:
+        """What --explain says about the notebook: its verdict and reasons."""
+        done = _ok(tiny, "--explain", *args)
+        assert "ran   " not in done.stdout
+        return next(line for line in done.stdout.splitlines() if "00_tiny" in line).replace("00_tiny", "").split()
+
+    assert why() == ["run", "no", "previous", "run"]
+    assert not (tiny / "reports").exists()
+    _ok(tiny)
+    before = _outputs(tiny)
+    assert why() == ["skip", "unchanged"]
+    edits = {
+        tiny / "src" / "helpers" / "paths.py": "module: src/helpers/paths.py changed",
+        tiny / "data" / "raw" / "official" / "cps.csv": "data file: data/raw/official/cps.csv changed",
+    }
+    for path, reason in edits.items():
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original + "\n", encoding="utf-8")
+        assert " ".join(why()) == f"run {reason}"
+        path.write_text(original, encoding="utf-8")
+    assert " ".join(why("-p", "value=2")) == "run parameter: value changed"
+    assert _outputs(tiny) == before  # explaining wrote nothing
+    ran = next(line for line in _ok(tiny, "-p", "value=2").stdout.splitlines() if "ran   00_tiny" in line)
+    assert ran.endswith("(parameter: value changed)")

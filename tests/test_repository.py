@@ -8,6 +8,7 @@ import yaml
 from helpers import paths
 from helpers.chain import graph as chain
 from helpers.chain import params
+from helpers.chain.sandbox import copy_inputs
 
 
 def test_notebooks_have_no_outputs_no_execution_metadata_and_one_parameters_cell():
@@ -41,11 +42,37 @@ def test_every_parameter_in_config_is_declared():
 
 
 def test_fingerprint_changes_with_data_and_parameters(tmp_path):
-    steps = chain.load_chain()
-    base = chain.fingerprints(steps, {s.name: {} for s in steps})
-    changed = chain.fingerprints(steps, {s.name: ({"last_year": 2025} if i == 1 else {}) for i, s in enumerate(steps)})
-    assert base[steps[0].name] == changed[steps[0].name]
-    assert base[steps[1].name] != changed[steps[1].name]
+    """A data file, an upstream output and a parameter each change the inputs of exactly the notebooks that
+    read them, and are named."""
+    copy, out = copy_inputs(tmp_path / "copy"), tmp_path / "out"
+    steps = chain.load_chain(copy)
+    declared = {s.name: params.declared_parameters(s.path) for s in steps}
+    for s in steps:
+        for pattern in s.reads:
+            if pattern.startswith("data/processed"):
+                table = out / pattern.replace("**/", "").replace("*", "table")
+                table.parent.mkdir(parents=True, exist_ok=True)
+                table.write_text("a\n1\n", encoding="utf-8")
+
+    def changed(settings: dict) -> dict[str, list[str]]:
+        resolved = params.resolve(declared, None, settings)
+        now = {s.name: chain.inputs(s, resolved[s.name], copy, out) for s in steps}
+        return {name: chain.changes(base[name], now[name]) for name in now if base[name] != now[name]}
+
+    base = {s.name: chain.inputs(s, params.resolve(declared, None, {})[s.name], copy, out) for s in steps}
+    assert changed({}) == {}
+    cps = copy / "data" / "raw" / "official" / "cps.csv"
+    cps.write_text(cps.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert changed({}) == {"00_data_preparation": ["data file: data/raw/official/cps.csv changed"]}
+    base = {s.name: chain.inputs(s, params.resolve(declared, None, {})[s.name], copy, out) for s in steps}
+    (out / "data" / "processed" / "official_releases.csv").write_text("a\n2\n", encoding="utf-8")
+    assert changed({}) == {
+        "02_identifying_the_challenge": ["upstream output: data/processed/official_releases.csv changed"]
+    }
+    (out / "data" / "processed" / "official_releases.csv").write_text("a\n1\n", encoding="utf-8")
+    readers = {name for name, names in declared.items() if "last_year" in names}
+    assert changed({"last_year": 2025}) == {name: ["parameter: last_year added"] for name in readers}
+    assert "00_data_preparation" not in readers and len(readers) >= 3
 
 
 def test_data_dictionary_is_generated_from_the_datapackage():

@@ -17,9 +17,10 @@ def _other_checkout(cwd: Path) -> Path | None:
     return here if here is not None and here.resolve() != paths.ROOT.resolve() else None
 
 
-if other := _other_checkout(Path.cwd()):
-    sys.exit(
-        f"chain: this environment imports the helpers from {paths.ROOT}, but the current checkout is {other}; "
-        "run `python3 tasks.py reproduce` there (it re-installs the package) or `pip install -e .` in it"
-    )
-sys.exit(main())
+if __name__ == "__main__":  # not in the worker processes that import this module to start (macOS, Windows)
+    if other := _other_checkout(Path.cwd()):
+        sys.exit(
+            f"chain: this environment imports the helpers from {paths.ROOT}, but the current checkout is {other}; "
+            "run `python3 tasks.py reproduce` there (it re-installs the package) or `pip install -e .` in it"
+        )
+    sys.exit(main())

@@ -1,10 +1,11 @@
-"""The notebook chain: which notebooks exist, their order, and a fingerprint of exactly what each one depends on."""
+"""The notebook chain: which notebooks exist, their order, and the hash of every input each one depends on."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,10 @@ import yaml
 from .. import paths
 from ..figures import registry
 from . import imports
+
+RENDER_MODULES = ["helpers.chain.execute", "helpers.chain.render"]
+OUTPUT_PREFIXES = ("data/processed", "reports")
+FOLDER_PARAMETERS = {"survey_source": "reconstruction"}  # a value other than this keyword names a folder
 
 
 class ChainError(ValueError):
@@ -38,55 +43,54 @@ def load_chain(root: Path = paths.ROOT) -> list[Step]:
         )
     steps = {
         name: Step(name, on_disk[name], list(spec.get("after", [])), list(spec.get("reads", [])))
-        for name, spec in config.items()
+        for name, spec in sorted(config.items())
     }
-    ordered: list[Step] = []
-    for name in sorted(steps):
-        _visit(steps, name, ordered, set())
-    return ordered
+    for step in steps.values():
+        for name in step.after:
+            if name not in steps:
+                raise ChainError(f"config/chain.yaml: unknown notebook {name!r} in 'after' of {step.name}")
+    try:
+        return [steps[name] for name in TopologicalSorter({s.name: s.after for s in steps.values()}).static_order()]
+    except CycleError as exc:
+        raise ChainError(f"config/chain.yaml: dependency cycle {' -> '.join(exc.args[1])}") from None
 
 
-def _visit(steps: dict[str, Step], name: str, ordered: list[Step], stack: set[str]) -> None:
-    if any(s.name == name for s in ordered):
-        return
-    if name in stack:
-        raise ChainError(f"config/chain.yaml: dependency cycle through {name}")
-    if name not in steps:
-        raise ChainError(f"config/chain.yaml: unknown notebook {name!r} in 'after'")
-    stack.add(name)
-    for dep in steps[name].after:
-        _visit(steps, dep, ordered, stack)
-    ordered.append(steps[name])
-
-
-def _hash_files(digest: "hashlib._Hash", files: list[Path], base: Path) -> None:
-    for f in sorted(set(files)):
-        digest.update(f.relative_to(base).as_posix().encode())
-        digest.update(hashlib.sha256(f.read_bytes()).digest())
-
-
-def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, output_root: Path | None = None) -> str:
-    """A hash of exactly what one notebook depends on.
+def inputs(step: Step, params: dict[str, object], root: Path = paths.ROOT, output_root: Path | None = None) -> dict:
+    """Every input of one notebook, named by its kind and path (``"module: src/helpers/paths.py"``), with a hash.
 
     Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``),
     and those of the figure functions the registry declares for it (``make`` imports them by name), plus the
-    execution and rendering code every notebook goes through; the pinned requirements; its parameters
-    and any folder a parameter names (a survey export: every file's contents); and the files its ``reads``
-    globs match: raw inputs under ``root``, upstream outputs (``data/processed/...``) under ``output_root``,
-    where the upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes
-    nothing downstream.
+    execution and rendering code every notebook goes through; the pinned requirements; each of its parameters
+    and any folder a parameter names (a survey export: every file); and the files its ``reads`` globs match:
+    data files under ``root``, upstream outputs (``data/processed/...``) under ``output_root``, where the
+    upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes nothing.
     """
     output_root = output_root or root
-    digest = hashlib.sha256()
     code = code_modules(step, root) | imports.modules_of(RENDER_MODULES, root)
-    _hash_files(digest, [step.path, *code, *_templates(root), root / "requirements.txt"], root)
-    digest.update(json.dumps(params, sort_keys=True).encode())
+    templates = [p for p in (root / "src" / "helpers" / "chain" / "templates").glob("*") if p.is_file()]
+    found = {
+        **_hashes("notebook", [step.path], root),
+        **_hashes("module", code, root),
+        **_hashes("template", templates, root),
+        **_hashes("requirements", [root / "requirements.txt"], root),
+        **{f"parameter: {k}": digest(v) for k, v in params.items()},
+    }
     for folder in _parameter_folders(params, root):
-        _hash_files(digest, [f for f in folder.rglob("*") if f.is_file()], folder)
+        found |= _hashes("survey export", [f for f in folder.rglob("*") if f.is_file()], folder)
     for pattern in step.reads:
-        base = output_root if pattern.startswith(OUTPUT_PREFIXES) else root
-        _hash_files(digest, [f for f in base.glob(pattern) if f.is_file()], base)
-    return digest.hexdigest()
+        kind, base = ("upstream output", output_root) if pattern.startswith(OUTPUT_PREFIXES) else ("data file", root)
+        found |= _hashes(kind, [f for f in base.glob(pattern) if f.is_file()], base)
+    return dict(sorted(found.items()))
+
+
+def changes(previous: object, current: dict[str, str]) -> list[str]:
+    """What differs between the inputs recorded at a notebook's last run and ``current``, input by input."""
+    if previous is None:
+        return ["no previous run"]
+    if not isinstance(previous, dict):
+        return ["the last run recorded no inputs"]
+    changed = [f"{k} {'changed' if k in previous else 'added'}" for k, v in current.items() if previous.get(k) != v]
+    return changed + [f"{k} removed" for k in sorted(set(previous) - set(current))]
 
 
 def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
@@ -96,28 +100,21 @@ def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
     return imports.notebook_modules(step.path, root) | imports.modules_of(declared, root)
 
 
-def fingerprints(
-    steps: list[Step], params: dict[str, dict[str, object]], root: Path = paths.ROOT, output_root: Path | None = None
-) -> dict[str, str]:
-    """The fingerprint of every step, against the outputs now in ``output_root`` (default: the live ones)."""
-    return {s.name: fingerprint(s, params.get(s.name, {}), root, output_root) for s in steps}
+def digest(value: object) -> str:
+    """The SHA-256 of a value as sorted JSON."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
-RENDER_MODULES = ["helpers.chain.execute", "helpers.chain.render"]
-OUTPUT_PREFIXES = ("data/processed", "reports")
-FOLDER_PARAMETERS = {"survey_source": {"reconstruction", "dummy"}}  # a value outside the set names a folder
-
-
-def _templates(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "src" / "helpers" / "chain" / "templates").glob("*") if p.is_file())
+def _hashes(kind: str, files, base: Path) -> dict[str, str]:
+    return {f"{kind}: {f.relative_to(base).as_posix()}": hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
 
 
 def _parameter_folders(params: dict[str, object], root: Path) -> list[Path]:
     """Folders named by parameters (a real survey export), whose contents are inputs like any data file."""
     folders = []
-    for name, keywords in FOLDER_PARAMETERS.items():
+    for name, keyword in FOLDER_PARAMETERS.items():
         value = params.get(name)
-        if value is None or str(value) in keywords:
+        if value is None or str(value) == keyword:
             continue
         folder = Path(str(value)).expanduser()
         folder = folder if folder.is_absolute() else root / folder

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = "helpers"
@@ -22,17 +23,19 @@ def _package_of(name: str, file: Path) -> str:
     return name if file.name == "__init__.py" else name.rpartition(".")[0]
 
 
-def _imported(tree: ast.AST, module: str, file: Path | None) -> set[str]:
-    """Module names an AST imports from the helpers package ('from x import y' yields x and x.y)."""
+@lru_cache(maxsize=None)
+def _imported(source: str, package: str | None) -> frozenset[str]:
+    """Module names a source imports from the helpers package ('from x import y' yields x and x.y); relative
+    imports are resolved against `package` (None: a notebook cell, which has none). Cached by source text."""
     names = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names |= {a.name for a in node.names if a.name.split(".")[0] == PACKAGE}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                if file is None:
+                if package is None:
                     continue
-                parts = _package_of(module, file).split(".")
+                parts = package.split(".")
                 base = ".".join(parts[: len(parts) - node.level + 1])
                 target = f"{base}.{node.module}" if node.module else base
             else:
@@ -41,7 +44,7 @@ def _imported(tree: ast.AST, module: str, file: Path | None) -> set[str]:
                 continue
             names.add(target)
             names |= {f"{target}.{a.name}" for a in node.names}
-    return names
+    return frozenset(names)
 
 
 def modules_of(names: list[str] | set[str], root: Path) -> set[Path]:
@@ -58,7 +61,7 @@ def modules_of(names: list[str] | set[str], root: Path) -> set[Path]:
         seen[name] = file
         parts = name.split(".")
         stack += [".".join(parts[:i]) for i in range(1, len(parts))]
-        stack += sorted(_imported(ast.parse(file.read_text(encoding="utf-8")), name, file))
+        stack += sorted(_imported(file.read_text(encoding="utf-8"), _package_of(name, file)))
     return set(seen.values())
 
 
@@ -70,8 +73,7 @@ def notebook_modules(notebook: Path, root: Path) -> set[Path]:
         if cell["cell_type"] != "code":
             continue
         try:
-            tree = ast.parse("".join(cell["source"]))
+            names |= _imported("".join(cell["source"]), None)
         except SyntaxError:
             continue  # IPython magics: they import nothing from the helpers
-        names |= _imported(tree, "", None)
     return modules_of(names, root)

@@ -1,13 +1,14 @@
 """Run the notebook chain into reports/ (the README's reproduce command).
 
-    python -m helpers.chain [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf]
+    python -m helpers.chain [--force] [--jobs N] [--only NAME ...] [-p name=value ...] [--no-pdf] [--explain]
 
 Notebooks run with papermill in fresh kernels, in dependency order, up to N at a time. Everything is built in
 a staging folder and swapped into reports/ and data/processed/ only when every notebook succeeded (see
-chain.swap: a crash mid-swap is completed by the next run). A notebook whose notebook file, helpers, data and
-parameters are unchanged since its last successful run is skipped. One run at a time per checkout (chain.lock);
-SIGINT and SIGTERM end the notebooks and their kernels, remove the staging folder and leave the outputs as they
-were. Every input is checked before anything runs (chain.preflight).
+chain.swap: a crash mid-swap is completed by the next run). A notebook runs when one of its inputs (notebook,
+helper modules, data files, parameters, upstream outputs: ``graph.inputs``) differs from those its last
+successful run recorded, and the runner says which; ``--explain`` says it without running anything. One run at a
+time per checkout (chain.lock); SIGINT and SIGTERM end the notebooks and their kernels, remove the staging folder
+and leave the outputs as they were. Every input is checked before anything runs (chain.preflight).
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import sys
 import time
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import suppress
 from pathlib import Path
 
 from .. import paths
 from ..data.read import DataValidationError
 from . import graph, params, preflight, swap
-from .lock import LockBusy, RunLock
+from .lock import LockBusy, run_lock
 
 MANIFEST = swap.MANIFEST
 DETERMINISM_ENV = {"SOURCE_DATE_EPOCH": "1751328000", "PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
@@ -61,20 +63,16 @@ def _end_children() -> None:
 
     children = psutil.Process().children(recursive=True)
     for child in children:
-        try:
+        with suppress(psutil.NoSuchProcess):
             child.terminate()
-        except psutil.NoSuchProcess:
-            pass
-    _, alive = psutil.wait_procs(children, timeout=5)
-    for child in alive:
-        try:
+    for child in psutil.wait_procs(children, timeout=5)[1]:
+        with suppress(psutil.NoSuchProcess):
             child.kill()
-        except psutil.NoSuchProcess:
-            pass
 
 
-def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.Step], dict, dict]:
-    """Steps, resolved parameters and fingerprints; raises before anything runs if parameters are wrong."""
+def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.Step], set[str], dict, dict]:
+    """Steps, the names of those to consider (`only` and their ancestors, or all), resolved parameters and each
+    step's inputs (against the live outputs); raises before anything runs if parameters are wrong."""
     config_files = preflight.check_config(root)
     preflight.check_notebooks(root)
     steps = graph.load_chain(root)
@@ -86,13 +84,14 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.
     config = config_files.get("params.yaml")
     cli = dict(params.parse_override(o) for o in overrides)
     resolved = params.resolve(declared, config, cli)
-    return steps, resolved, graph.fingerprints(steps, resolved, root)
+    wanted = _with_ancestors(steps, set(only)) if only else names
+    return steps, wanted, resolved, {s.name: graph.inputs(s, resolved.get(s.name, {}), root) for s in steps}
 
 
 def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
     """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies,
-    the longest (by its last run) first; stop at the first failure. `decide(step)` is asked when the step's
-    upstream notebooks are finished, so that it sees the outputs they wrote."""
+    the longest (by its last run) first; stop at the first failure. `decide(step)` (why it runs, or "" to skip
+    it) is asked when the step's upstream notebooks are finished, so that it sees the outputs they wrote."""
     from .execute import execute_notebook
 
     executed = staging / "reports" / "notebooks"
@@ -100,15 +99,14 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
     done: set[str] = {s.name for s in steps if s.name not in wanted}
     pending = [s for s in steps if s.name in wanted]
     timings: dict[str, float] = {}
-    running, approved = {}, set()
+    running, approved = {}, {}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
     try:
         while pending or running:
             ready = sorted((s for s in pending if set(s.after) <= done), key=lambda s: -previous_seconds.get(s.name, 0))
             for step in (s for s in ready if s.name not in approved):
-                if decide(step):
-                    approved.add(step.name)
-                else:
+                approved[step.name] = decide(step)
+                if not approved[step.name]:
                     pending.remove(step)
                     done.add(step.name)
             ready = [s for s in ready if s in pending]
@@ -144,7 +142,7 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                     )
                 timings[step.name] = result["seconds"]
                 done.add(step.name)
-                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s", flush=True)
+                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s  ({approved[step.name]})", flush=True)
     except BaseException:
         _end_children()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -161,25 +159,36 @@ def _clear_figures_of(figures: Path, notebook: str) -> None:
                 file.unlink()
 
 
-def _render_print(steps: list[graph.Step], prints: dict[str, str], pdf: bool) -> str:
-    """What the index and the merged PDF depend on: every notebook's fingerprint, and whether there is a PDF."""
-    return json.dumps([prints[s.name] for s in steps] + [str(pdf)])
+def _render_print(steps: list[graph.Step], found: dict[str, dict], pdf: bool) -> str:
+    """What the index and the merged PDF depend on: every notebook's inputs, and whether there is a PDF."""
+    return graph.digest([found[s.name] for s in steps] + [pdf])
+
+
+def _reasons(name: str, inputs: dict, previous: dict, forced: str | None, root: Path, pdf: bool) -> list[str]:
+    """Why notebook `name` must run: what forces every notebook, else each input that changed since its last
+    run, and a missing PDF section; empty when it is up to date."""
+    if forced:
+        return [forced]
+    missing_pdf = pdf and not (root / "reports" / "pdf" / f"{name}.pdf").exists()
+    return graph.changes(previous.get(name), inputs) + (["its PDF section is missing"] if missing_pdf else [])
+
+
+def _said(reasons: list[str], most: int = 3) -> str:
+    more = f"; and {len(reasons) - most} more" if len(reasons) > most else ""
+    return "; ".join(reasons[:most]) + more
 
 
 def _with_ancestors(steps: list[graph.Step], names: set[str]) -> set[str]:
-    by_name = {s.name: s for s in steps}
-    result, stack = set(), list(names)
-    while stack:
-        name = stack.pop()
-        if name not in result:
-            result.add(name)
-            stack.extend(by_name[name].after)
-    return result
+    wanted = set(names)
+    for step in reversed(steps):  # in topological order, reversed: a step's dependants come before it
+        if step.name in wanted:
+            wanted |= set(step.after)
+    return wanted
 
 
 def run(root: Path = paths.ROOT, *, force=False, jobs=2, only=(), overrides=(), pdf=True, wait=False) -> int:
     """Run the chain, holding the checkout's run lock; return the number of notebooks executed."""
-    with RunLock(root, wait=wait):
+    with run_lock(root, wait=wait):
         recovered = swap.recover(root)
         if recovered:
             print(recovered, flush=True)
@@ -202,22 +211,48 @@ def _outputs_changed(root: Path, manifest: dict) -> str | None:
     return f"{len(missing)} missing, {len(changed)} changed, {len(extra)} unexpected (e.g. {example})"
 
 
-def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) -> int:
-    started = time.perf_counter()
-    steps, resolved, prints = plan(root, list(overrides), list(only))
+def _last_run(root: Path, force: bool) -> tuple[dict, str | None]:
+    """The manifest of the last run, and what makes every notebook run whatever its inputs (or None)."""
     manifest = _read_json(root / "reports" / MANIFEST, {"notebooks": {}})
     changed = _outputs_changed(root, manifest)
     if changed:
-        print(f"chain: the outputs are not those the last run left ({changed}); rebuilding every notebook", flush=True)
-        force, manifest = True, {"notebooks": {}}
+        return {"notebooks": {}}, f"the outputs are not those the last run left ({changed})"
+    return manifest, "--force" if force else None
+
+
+def explain(root: Path = paths.ROOT, *, force=False, only=(), overrides=(), pdf=True) -> None:
+    """Print, per notebook, whether a run would execute it and which inputs changed; run and write nothing.
+
+    A notebook whose own inputs are unchanged but whose upstream notebook would run is decided only once that
+    one has run (on the outputs it writes), as in a real run: it is listed as "maybe"."""
+    steps, wanted, _, found = plan(root, list(overrides), list(only))
+    manifest, forced = _last_run(root, force)
+    print("chain --explain: what a run would do, and why (nothing is run)")
+    may_change: set[str] = set()
+    for step in (s for s in steps if s.name in wanted):
+        reasons = _reasons(step.name, found[step.name], manifest["notebooks"], forced, root, pdf)
+        upstream = [name for name in step.after if name in may_change]
+        if reasons:
+            print(f"  run   {step.name:<40} {_said(reasons, most=10)}")
+        elif upstream and any(p.startswith(graph.OUTPUT_PREFIXES) for p in step.reads):
+            print(f"  maybe {step.name:<40} unchanged so far; runs if {', '.join(upstream)} changes what it reads")
+        else:
+            print(f"  skip  {step.name:<40} unchanged")
+            continue
+        may_change.add(step.name)
+    if not may_change and manifest.get("render") == _render_print(steps, found, pdf):
+        print("chain --explain: nothing to do")
+
+
+def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) -> int:
+    started = time.perf_counter()
+    steps, wanted, resolved, found = plan(root, list(overrides), list(only))
+    manifest, forced = _last_run(root, force)
+    if forced and not force:
+        print(f"chain: {forced}; rebuilding every notebook", flush=True)
     previous = manifest["notebooks"]
-    wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
-
-    def stale(name: str, fingerprint: str) -> bool:
-        missing_pdf = pdf and not (root / "reports" / "pdf" / f"{name}.pdf").exists()
-        return force or previous.get(name) != fingerprint or missing_pdf
-
-    if not any(stale(n, prints[n]) for n in wanted) and manifest.get("render") == _render_print(steps, prints, pdf):
+    stale = [n for n in wanted if _reasons(n, found[n], previous, forced, root, pdf)]
+    if not stale and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
     preflight.check_inputs(root, resolved)
@@ -225,15 +260,16 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     staging = swap.stage(root)
     ran: set[str] = set()
 
-    def decide(step: graph.Step) -> bool:
-        """Fingerprint against the staged outputs (upstream notebooks may just have rewritten them)."""
-        prints[step.name] = graph.fingerprint(step, resolved.get(step.name, {}), root, staging)
-        if stale(step.name, prints[step.name]):
+    def decide(step: graph.Step) -> str:
+        """Why the step runs, against the staged outputs (upstream notebooks may just have rewritten them)."""
+        found[step.name] = graph.inputs(step, resolved.get(step.name, {}), root, staging)
+        reasons = _reasons(step.name, found[step.name], previous, forced, root, pdf)
+        if reasons:
             ran.add(step.name)
             _clear_figures_of(staging / "reports" / "figures", step.name)
-            return True
+            return _said(reasons)
         print(f"  skip  {step.name:<40} unchanged", flush=True)
-        return False
+        return ""
 
     timings_file = root / "build" / "timings.json"
     last_seconds = _read_json(timings_file, {})
@@ -247,8 +283,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         if pdf:
             merge_pdf(staging / "reports", names)
         new_manifest = {
-            "notebooks": {**previous, **{n: prints[n] for n in ran}},
-            "render": _render_print(steps, prints, pdf),
+            "notebooks": {**previous, **{n: found[n] for n in ran}},
+            "render": _render_print(steps, found, pdf),
             "outputs": swap.listing(staging),
         }
         (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
@@ -287,20 +323,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF appendix")
     parser.add_argument("--wait", action="store_true", help="if another run holds this checkout, wait for it")
+    parser.add_argument("--explain", action="store_true", help="say what would run and why; run nothing")
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _on_signal)
+    options = {"force": args.force, "only": args.only, "overrides": args.param, "pdf": not args.no_pdf}
     try:
-        run(
-            force=args.force,
-            jobs=args.jobs,
-            only=args.only,
-            overrides=args.param,
-            pdf=not args.no_pdf,
-            wait=args.wait,
-        )
+        if args.explain:
+            explain(**options)
+        else:
+            run(jobs=args.jobs, wait=args.wait, **options)
     except Interrupted as exc:
         what = (
             "the new outputs were already in place"

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def checkpoint(name: str) -> None:
     """Pause here (for a test to kill or signal the runner) when MSR_CHAIN_PAUSE_AT names this checkpoint."""
     if os.environ.get(PAUSE_ENV) == name:
         print(f"chain: paused at {name} ({PAUSE_ENV})", flush=True)
-        signal.pause()
+        while True:
+            time.sleep(1)
 
 
 def stage(root: Path) -> Path:
@@ -66,39 +68,47 @@ def _write_atomic(path: Path, text: str) -> None:
 
 @contextmanager
 def signals_deferred():
-    """SIGINT and SIGTERM wait until the block is done (they are delivered right after it)."""
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    """SIGINT and SIGTERM wait until the block is done (the first is raised again right after it), on any
+    operating system: their handlers only note them during the block."""
+    arrived: list[int] = []
+    handlers = {s: signal.signal(s, lambda signum, _: arrived.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])
 
 
 def swap_in(root: Path) -> None:
     """Replace every output folder by its staged version; signals wait, a kill is recovered by `recover`."""
     with signals_deferred():
-        journal = root / "build" / JOURNAL
-        _write_atomic(journal, json.dumps({"dirs": list(OUTPUT_DIRS)}) + "\n")
-        for i, rel in enumerate(OUTPUT_DIRS):
-            if i:
-                checkpoint("between_swaps")
-            _move_in(root, rel)
-        journal.unlink()
-        shutil.rmtree(root / "build" / "old", ignore_errors=True)
-        shutil.rmtree(staging_dir(root), ignore_errors=True)
+        _write_atomic(root / "build" / JOURNAL, json.dumps({"dirs": list(OUTPUT_DIRS)}) + "\n")
+        _complete(root)
 
 
-def _move_in(root: Path, rel: str) -> None:
-    live, new, old = root / rel, staging_dir(root) / rel, root / "build" / "old" / rel
-    if not new.exists():  # already moved in before a crash
-        return
-    if live.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        old.parent.mkdir(parents=True, exist_ok=True)
-        live.rename(old)
-    live.parent.mkdir(parents=True, exist_ok=True)
-    new.rename(live)
+def _complete(root: Path) -> None:
+    """Move every staged folder into place (one moved before a crash is skipped), then remove the journal."""
+    for i, rel in enumerate(OUTPUT_DIRS):
+        if i:
+            checkpoint("between_swaps")
+        live, new, old = root / rel, staging_dir(root) / rel, root / "build" / "old" / rel
+        if not new.exists():  # already moved in before a crash
+            continue
+        if live.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            old.parent.mkdir(parents=True, exist_ok=True)
+            live.rename(old)
+        live.parent.mkdir(parents=True, exist_ok=True)
+        new.rename(live)
+    (root / "build" / JOURNAL).unlink()
+    _remove_leftovers(root)
+
+
+def _remove_leftovers(root: Path) -> None:
+    shutil.rmtree(root / "build" / "old", ignore_errors=True)
+    shutil.rmtree(staging_dir(root), ignore_errors=True)
 
 
 def recover(root: Path) -> str | None:
@@ -106,17 +116,11 @@ def recover(root: Path) -> str | None:
 
     Returns a line saying what was done, or None when there was nothing to do.
     """
-    journal = root / "build" / JOURNAL
-    if journal.exists():
+    if (root / "build" / JOURNAL).exists():
         with signals_deferred():
-            for rel in OUTPUT_DIRS:
-                _move_in(root, rel)
-            journal.unlink()
-            shutil.rmtree(root / "build" / "old", ignore_errors=True)
-            shutil.rmtree(staging_dir(root), ignore_errors=True)
+            _complete(root)
         return "chain: the previous run was stopped while replacing the outputs; its complete outputs are now in place"
     if staging_dir(root).exists() or (root / "build" / "old").exists():
-        shutil.rmtree(staging_dir(root), ignore_errors=True)
-        shutil.rmtree(root / "build" / "old", ignore_errors=True)
+        _remove_leftovers(root)
         return "chain: removed the staging folder of a run that stopped before replacing the outputs"
     return None
