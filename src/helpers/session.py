@@ -13,7 +13,6 @@ runner has checked the parameters and injects them). Otherwise it
 
 from __future__ import annotations
 
-import ast
 import shutil
 import types
 from pathlib import Path
@@ -57,11 +56,7 @@ def configured(declared: dict[str, object], stem: str | None) -> dict[str, objec
 
 def check_injected(source: str, declared: dict[str, object]) -> None:
     """Refuse a parameter papermill injects (`source`: its cell) that is undeclared or of the wrong type."""
-    injected = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            injected[node.targets[0].id] = ast.literal_eval(node.value)
-    params.check_injected(declared, injected, "this notebook")
+    params.check_injected(declared, params.assigned(source), "this notebook")
 
 
 def _watch_injection(declared: dict[str, object]) -> None:

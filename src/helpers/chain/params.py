@@ -19,12 +19,16 @@ def declared_parameters(notebook: Path) -> dict[str, object]:
     cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
         raise ParameterError(f"{notebook.name}: expected exactly one cell tagged 'parameters', found {len(cells)}")
-    source = "".join(cells[0]["source"])
-    declared = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            declared[node.targets[0].id] = ast.literal_eval(node.value)
-    return declared
+    return assigned("".join(cells[0]["source"]))
+
+
+def assigned(source: str) -> dict[str, object]:
+    """The names a cell assigns (``name = literal``) and their values."""
+    return {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+    }
 
 
 def parse_override(text: str) -> tuple[str, object]:

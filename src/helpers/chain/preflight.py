@@ -17,25 +17,22 @@ def check_config(root: Path) -> dict[str, dict]:
     problems, parsed = [], {}
     for path in sorted((root / "config").glob("*.yaml")):
         try:
-            data = read_yaml(path)
+            parsed[path.name] = data = read_yaml(path)
         except DataValidationError as exc:
             problems.extend(exc.problems)
             continue
-        sections = CONFIG_SHAPES.get(path.name)
+        where, sections = display(path), CONFIG_SHAPES.get(path.name, ())
         if sections and not isinstance(data, dict):
-            problems.append(f"{display(path)}: expected a mapping with section(s) {list(sections)}")
+            problems.append(f"{where}: expected a mapping with section(s) {list(sections)}")
             continue
-        for section in sections or ():
-            if section == "notebooks" and path.name == "chain.yaml" and section not in data:
-                problems.append(f"{display(path)}: no 'notebooks' section")
-            value = data.get(section)
-            if value is not None and not isinstance(value, dict):
-                problems.append(f"{display(path)}: section {section!r} must be a mapping, got {value!r}")
-        if path.name == "chain.yaml" and isinstance(data.get("notebooks"), dict):
-            for name, spec in data["notebooks"].items():
-                if spec is not None and not isinstance(spec, dict):
-                    problems.append(f"{display(path)}: notebook {name!r} must map to 'after'/'reads', got {spec!r}")
-        parsed[path.name] = data
+        if path.name == "chain.yaml" and "notebooks" not in data:
+            problems.append(f"{where}: no 'notebooks' section")
+        for section in (s for s in sections if data.get(s) is not None and not isinstance(data[s], dict)):
+            problems.append(f"{where}: section {section!r} must be a mapping, got {data[section]!r}")
+        notebooks = data.get("notebooks") if path.name == "chain.yaml" else None
+        for name, spec in notebooks.items() if isinstance(notebooks, dict) else ():
+            if spec is not None and not isinstance(spec, dict):
+                problems.append(f"{where}: notebook {name!r} must map to 'after'/'reads', got {spec!r}")
     if problems:
         raise DataValidationError(problems)
     return parsed

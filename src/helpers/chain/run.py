@@ -23,6 +23,7 @@ import time
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import suppress
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 from .. import paths
@@ -89,60 +90,45 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.
 
 
 def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
-    """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies,
-    the longest (by its last run) first; stop at the first failure. `decide(step)` (why it runs, or "" to skip
-    it) is asked when the step's upstream notebooks are finished, so that it sees the outputs they wrote."""
+    """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies
+    (graphlib), the longest (by its last run) first; stop at the first failure. `decide(step)` (why it runs, or
+    "" to skip it) is asked when the step's upstream notebooks are finished, so that it sees what they wrote."""
     from .execute import execute_notebook
 
     executed = staging / "reports" / "notebooks"
     executed.mkdir(parents=True, exist_ok=True)
-    done: set[str] = {s.name for s in steps if s.name not in wanted}
-    pending = [s for s in steps if s.name in wanted]
+    by_name = {s.name: s for s in steps if s.name in wanted}
+    order = TopologicalSorter({name: step.after for name, step in by_name.items()})
+    order.prepare()
     timings: dict[str, float] = {}
-    running, approved = {}, {}
+    ready, running = [], {}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
     try:
-        while pending or running:
-            ready = sorted((s for s in pending if set(s.after) <= done), key=lambda s: -previous_seconds.get(s.name, 0))
-            for step in (s for s in ready if s.name not in approved):
-                approved[step.name] = decide(step)
-                if not approved[step.name]:
-                    pending.remove(step)
-                    done.add(step.name)
-            ready = [s for s in ready if s in pending]
-            for step in ready[: max(0, jobs - len(running))]:
-                pending.remove(step)
-                future = pool.submit(
-                    execute_notebook,
-                    step.path,
-                    executed / step.path.name,
-                    resolved[step.name],
-                    staging,
-                    root / "notebooks",
-                    pdf,
-                )
-                running[future] = step
-            if not running:
-                continue
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                step = running.pop(future)
-                result = future.result()
+        while order.is_active():
+            for step in map(by_name.get, order.get_ready()):
+                if reason := decide(step):
+                    ready.append((step, reason))
+                else:
+                    order.done(step.name)
+            ready.sort(key=lambda r: -previous_seconds.get(r[0].name, 0))
+            while ready and len(running) < jobs:
+                step, reason = ready.pop(0)
+                args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks", pdf)
+                running[pool.submit(execute_notebook, *args)] = (step, reason)
+            for future in wait(running, return_when=FIRST_COMPLETED)[0] if running else ():
+                (step, reason), result = running.pop(future), future.result()
                 if not result["ok"]:
                     err = result["error"]
-                    where = (
-                        f"cell {err['cell']} (index {err['cell_index']})"
-                        if err["cell_index"] is not None
-                        else "start-up"
-                    )
+                    at = err["cell_index"]
+                    where = "start-up" if at is None else f"cell {err['cell']} (index {at})"
                     raise ChainFailed(
                         f"notebook {step.path.name} failed in {where}: {err['ename']}: {err['evalue']}\n"
                         f"  executed copy with the traceback: {executed / step.path.name}\n"
                         f"  reports/ and data/processed/ were left as they were"
                     )
                 timings[step.name] = result["seconds"]
-                done.add(step.name)
-                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s  ({approved[step.name]})", flush=True)
+                order.done(step.name)
+                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s  ({reason})", flush=True)
     except BaseException:
         _end_children()
         pool.shutdown(wait=False, cancel_futures=True)
