@@ -1,5 +1,6 @@
 """Repository hygiene: notebooks committed clean, environment.yml in step with the pins, chain config valid."""
 
+import ast
 import json
 import re
 
@@ -120,3 +121,11 @@ def test_readme_layout_lists_every_module_of_every_package():
             f"modules {sorted(modules - names)} not listed"
         )
         assert (src / package / "__init__.py").read_text(encoding="utf-8").startswith('"""'), package
+
+
+def test_every_package_docstring_names_its_modules():
+    for init in sorted((paths.ROOT / "src" / "helpers").glob("*/__init__.py")):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        modules = sorted(p.stem for p in init.parent.glob("*.py") if p.stem != "__init__")
+        missing = [m for m in modules if not re.search(rf"(?<![\w.]){m}(?!\w)", doc)]
+        assert not missing, f"the docstring of {init.parent.name}/__init__.py does not name {missing}"

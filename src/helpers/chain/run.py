@@ -155,8 +155,10 @@ def _reasons(name: str, inputs: dict, previous: dict, forced: str | None, root: 
     run, and a missing PDF section; empty when it is up to date."""
     if forced:
         return [forced]
-    missing_pdf = pdf and not (root / "reports" / "pdf" / f"{name}.pdf").exists()
-    return graph.changes(previous.get(name), inputs) + (["its PDF section is missing"] if missing_pdf else [])
+    why = graph.changes(previous.get(name), inputs)
+    if pdf and name in previous and not (root / "reports" / "pdf" / f"{name}.pdf").exists():
+        why.append("its PDF section is missing")
+    return why
 
 
 def _said(reasons: list[str], most: int = 3) -> str:
