@@ -4,7 +4,7 @@ and its sentences about the figure, quoted exactly with their line in the report
 
 Shown on figures for which the report printed no number, and in every survey figure's caption and CSV. The quotes
 were checked as exact substrings of the report's text (Leapwise for IASC, July 2025). The need-for-improvement
-Figures 27-56 have theirs in ``survey_need_text``.
+Figures 27-56 have theirs in ``need_quotes``.
 """
 
 from __future__ import annotations

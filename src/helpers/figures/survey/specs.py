@@ -1,5 +1,5 @@
 """What each survey figure shows: its label, population, items and chart kind (declarative). Titles are the
-report's captions (survey_text.TEXT); the need-for-improvement Figures 27-56 are one summary (NEED_GROUPS)."""
+report's captions (``quotes.TEXT``); the need-for-improvement Figures 27-56 are one summary (NEED_GROUPS)."""
 
 from __future__ import annotations
 

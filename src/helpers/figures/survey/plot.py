@@ -8,12 +8,13 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import style
-from .style import wrap
+from .. import style
+from ..style import wrap
 
 NOT_PUBLISHED = "Not published"
 NP_STYLE = dict(facecolor="white", edgecolor="#8C8C8C", hatch="///", linewidth=0.6)
-BLUE, MID_BLUE, GREY, ORANGE, PINK, PURPLE = "#12436D", "#5B8DBF", "#BFBFBF", "#F46A25", "#801650", "#A285D1"
+BLUE, PINK, ORANGE, PURPLE = (style.CATEGORICAL[i] for i in (0, 2, 3, 5))  # the house palette (afcharts)
+MID_BLUE, GREY = "#5B8DBF", style.GREY
 # The same colour means the same thing on every survey chart.
 COLOUR = {
     "Agree": BLUE,

@@ -4,7 +4,7 @@ Default (survey_source='reconstruction'): each bar shows the percentages the rep
 (survey_published rows whose `figure` is its number), labelled as printed; a value no whole count of n
 respondents gives carries a dagger and a note with the nearest count (the count the reconstructed rows hold).
 The rest of the bar is one hatched 'not published' segment. A figure with nothing printed shows the question,
-scale, n and the text's sentences instead of bars (survey_plot). survey_source=<folder> (a real export): the
+scale, n and the text's sentences instead of bars (``plot``). survey_source=<folder> (a real export): the
 shares of every answer, computed from the export's rows; nothing is 'not published' and no code changes.
 """
 
@@ -13,12 +13,12 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..survey import granularity, likert, reconstruct
-from ..survey.items import PRINTED
-from ..survey.populations import ROLE_LABELS
-from .survey_plot import plot
-from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
-from .survey_text import TEXT
+from ...survey import granularity, likert, reconstruct
+from ...survey.items import PRINTED
+from ...survey.populations import ROLE_LABELS
+from .plot import plot
+from .quotes import TEXT
+from .specs import COLLAPSED_LABELS, FIGURES, ROLES
 
 __all__ = ["FIGURES", "draw", "figure_data"]
 
@@ -57,7 +57,9 @@ def _label(row) -> str:
     return CATEGORY.get(row.category) or " ".join(PRINTED[row.category])
 
 
-def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame) -> pd.DataFrame:
+def printed_data(
+    figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame, cells: pd.DataFrame
+) -> pd.DataFrame:
     """One row per printed value of the figure (tier report) and per bar's unprinted remainder (not published)."""
     number = _number(figure_id)
     stats = published[(published["unit"] == "percent") & published["n"].notna()]
@@ -68,7 +70,7 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
         mine = item[item["figure"] == str(number)].drop_duplicates(["category", "value"])
         others = item[item["figure"] != str(number)]
         frame = rows[population]
-        answers = reconstruct.recoded(frame, population, item_id, _scale(item_id))
+        answers = reconstruct.recoded(frame, population, item_id, _scale(cells, item_id))
         if subgroup != "all":
             answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
         n = int(mine["n"].iloc[0]) if len(mine) else int(answers.notna().sum())
@@ -113,19 +115,19 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
     return pd.DataFrame(out)
 
 
-def _scale(item_id: str) -> str:
-    cells = reconstruct.load_cells()
+def _scale(cells: pd.DataFrame, item_id: str) -> str:
     return str(cells.loc[cells["item_id"] == item_id, "scale"].iloc[0])
 
 
-def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Shares of every answer of every bar, from a real export's rows (tier report: the survey's own data)."""
+def export_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFrame) -> pd.DataFrame:
+    """Shares of every answer of every bar, from a real export's rows, recoded once by ``survey.respondents.load``
+    (tier report: the survey's own data)."""
     spec = FIGURES[figure_id]
     out = []
     for bar, population, item_id, subgroup in _bars(figure_id):
         frame = rows[population]
-        scale = _scale(item_id)
-        answers = likert.recode(frame[item_id], scale)
+        scale = _scale(cells, item_id)
+        answers = frame[item_id]
         if subgroup != "all":
             answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
         if spec.get("collapse") == scale:
@@ -155,17 +157,19 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def figure_data(figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame) -> pd.DataFrame:
+def figure_data(
+    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame, cells: pd.DataFrame
+) -> pd.DataFrame:
     """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
     rows, is_export = survey
-    return export_data(figure_id, rows) if is_export else printed_data(figure_id, rows, published)
+    return export_data(figure_id, rows, cells) if is_export else printed_data(figure_id, rows, published, cells)
 
 
 def draw(
-    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame
+    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame, cells: pd.DataFrame
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """The figure and its plotted data, from the respondent rows (``survey.respondents.load``) and the printed
-    statistics."""
-    data = figure_data(figure_id, survey, published)
+    """The figure and its plotted data, from the respondent rows (``survey.respondents.load``), the printed
+    statistics and the answer cells (each item's scale)."""
+    data = figure_data(figure_id, survey, published, cells)
     spec = FIGURES[figure_id]
     return plot(data, spec, TEXT[_number(figure_id)]), data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .survey_specs import FIGURES, POP_SOURCE
-from .survey_text import TEXT
+from .quotes import TEXT
+from .specs import FIGURES, POP_SOURCE
 
 NOT_PUBLISHED = "Not published"
 
