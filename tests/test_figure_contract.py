@@ -11,10 +11,10 @@ import pytest
 
 from helpers import paths
 from helpers.audit.ledger import load_claims
+from helpers.data.validate import read_validated
 from helpers.figures import inputs, registry
 from helpers.figures.inputs import Inputs
 from helpers.figures.official import describe as official_describe
-from helpers.figures.survey.quotes import TEXT
 from helpers.survey.published import load_published
 
 NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -72,7 +72,8 @@ def _report_words() -> set[tuple[int | None, str]]:
     captions = pd.read_csv(paths.RAW / "report" / "figure_captions.csv")
     words = {(int(line), q) for line, q in zip(claims["line"], claims["quote"])}
     words |= {(int(line), c) for line, c in zip(captions["line"], captions["caption"])}
-    words |= {(int(line), q) for t in TEXT.values() for line, q in t["statements"]}
+    statements = pd.read_csv(paths.RAW / "report" / "figure_statements.csv")
+    words |= {(int(line), q) for line, q in zip(statements["line"], statements["statement"])}
     return words | {(None, q) for q in load_published()["quote"]}
 
 
@@ -122,6 +123,13 @@ def test_typed_caption_text_holds_no_number():
 def test_prepared_report_tables_read_back_as_validated():
     """What 00 writes to data/processed/report/ reads back, typed, equal to the validated raw table."""
     inputs = Inputs()
-    for prepared, raw in ((inputs.claims, load_claims()), (inputs.published, load_published())):
+    report = paths.RAW / "report"
+    tables = [
+        (inputs.claims, load_claims()),
+        (inputs.published, load_published()),
+        (inputs.captions, read_validated(report / "figure_captions.csv")),
+        (inputs.statements, read_validated(report / "figure_statements.csv")),
+    ]
+    for prepared, raw in tables:
         pd.testing.assert_frame_equal(prepared, raw)
         assert prepared.attrs["lines"] == raw.attrs["lines"]

@@ -2,8 +2,9 @@
 00_data_preparation wrote.
 
 A registry entry names the ones its draw and describe functions take (``table``, ``releases``, ``claims``,
-``published``, ``survey``, ``cells``, ``last_year``, ``vintage``, ``survey_source``); ``make`` passes exactly
-those, by keyword, from one ``Inputs`` (``take``). Nothing here reads a table of ``data/raw/``.
+``published``, ``captions``, ``statements``, ``survey``, ``cells``, ``last_year``, ``vintage``,
+``survey_source``); ``make`` passes exactly those, by keyword, from one ``Inputs`` (``take``). Nothing here reads
+a table of ``data/raw/``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..data.tables import load_report_table
 from ..survey import reconstruct, respondents
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
-TABLES = ("table", "releases", "claims", "published", "survey", "cells")
+TABLES = ("table", "releases", "claims", "published", "captions", "statements", "survey", "cells")
 
 
 @dataclass
@@ -48,6 +49,16 @@ class Inputs:
     @cached_property
     def published(self) -> pd.DataFrame:
         return load_report_table("survey_published.csv")
+
+    @cached_property
+    def captions(self) -> pd.DataFrame:
+        """The report's figure captions with their lines (figure_captions.csv)."""
+        return load_report_table("figure_captions.csv")
+
+    @cached_property
+    def statements(self) -> pd.DataFrame:
+        """The report's sentences on each survey figure, quoted with their lines (figure_statements.csv)."""
+        return load_report_table("figure_statements.csv")
 
     @cached_property
     def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:

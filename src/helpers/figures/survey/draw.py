@@ -17,10 +17,7 @@ from ...survey import granularity, likert, reconstruct
 from ...survey.items import PRINTED
 from ...survey.populations import ROLE_LABELS
 from .plot import plot
-from .quotes import TEXT
-from .specs import COLLAPSED_LABELS, FIGURES, ROLES
-
-__all__ = ["FIGURES", "draw", "figure_data"]
+from .specs import COLLAPSED_LABELS, ROLES, SurveyChart, report_words
 
 # Printed categories as the charts name them, and where they sit on a diverging bar.
 CATEGORY = {
@@ -38,14 +35,10 @@ CATEGORY = {
 NOT_PUBLISHED = "Not published"
 
 
-def _number(figure_id: str) -> int:
-    return int(FIGURES[figure_id]["label"].split()[-1])
-
-
-def _bars(figure_id: str):
+def _bars(chart: SurveyChart):
     """(bar text, population, item_id, subgroup) of every bar, role bars first for by-role figures."""
-    for text, population, item_id in FIGURES[figure_id]["rows"]:
-        if FIGURES[figure_id].get("by_role"):
+    for text, population, item_id in chart.rows:
+        if chart.by_role:
             for code, name in ROLES:
                 yield name, population, item_id, code
             yield "All MS Leads", population, item_id, "all"
@@ -58,13 +51,17 @@ def _label(row) -> str:
 
 
 def printed_data(
-    figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame, cells: pd.DataFrame
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    rows: dict[str, pd.DataFrame],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
 ) -> pd.DataFrame:
     """One row per printed value of the figure (tier report) and per bar's unprinted remainder (not published)."""
-    number = _number(figure_id)
     stats = published[(published["unit"] == "percent") & published["n"].notna()]
     out = []
-    for bar, population, item_id, subgroup in _bars(figure_id):
+    for bar, population, item_id, subgroup in _bars(chart):
         item = stats[(stats["population"] == population) & (stats["item_id"] == item_id)]
         item = item[item["subgroup"] == subgroup]
         mine = item[item["figure"] == str(number)].drop_duplicates(["category", "value"])
@@ -119,18 +116,17 @@ def _scale(cells: pd.DataFrame, item_id: str) -> str:
     return str(cells.loc[cells["item_id"] == item_id, "scale"].iloc[0])
 
 
-def export_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFrame) -> pd.DataFrame:
+def export_data(figure_id: str, chart: SurveyChart, rows: dict[str, pd.DataFrame], cells: pd.DataFrame) -> pd.DataFrame:
     """Shares of every answer of every bar, from a real export's rows, recoded once by ``survey.respondents.load``
     (tier report: the survey's own data)."""
-    spec = FIGURES[figure_id]
     out = []
-    for bar, population, item_id, subgroup in _bars(figure_id):
+    for bar, population, item_id, subgroup in _bars(chart):
         frame = rows[population]
         scale = _scale(cells, item_id)
         answers = frame[item_id]
         if subgroup != "all":
             answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
-        if spec.get("collapse") == scale:
+        if chart.collapse == scale:
             answers = likert.collapse(answers, likert.COLLAPSES[scale]).cat.rename_categories(COLLAPSED_LABELS[scale])
         table = likert.shares(answers)
         n = int(table["n"].iloc[0])
@@ -158,18 +154,32 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame], cells: pd.DataFra
 
 
 def figure_data(
-    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame, cells: pd.DataFrame
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    survey: tuple[dict[str, pd.DataFrame], bool],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
 ) -> pd.DataFrame:
     """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
     rows, is_export = survey
-    return export_data(figure_id, rows, cells) if is_export else printed_data(figure_id, rows, published, cells)
+    if is_export:
+        return export_data(figure_id, chart, rows, cells)
+    return printed_data(figure_id, number, chart, rows, published, cells)
 
 
 def draw(
-    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame, cells: pd.DataFrame
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    *,
+    survey: tuple[dict[str, pd.DataFrame], bool],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
+    captions: pd.DataFrame,
+    statements: pd.DataFrame,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """The figure and its plotted data, from the respondent rows (``survey.respondents.load``), the printed
-    statistics and the answer cells (each item's scale)."""
-    data = figure_data(figure_id, survey, published, cells)
-    spec = FIGURES[figure_id]
-    return plot(data, spec, TEXT[_number(figure_id)]), data
+    statistics, the answer cells (each item's scale) and the report's caption and statements on the figure."""
+    data = figure_data(figure_id, number, chart, survey, published, cells)
+    return plot(data, chart, report_words(number, chart, captions, statements)), data
