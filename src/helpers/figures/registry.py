@@ -470,7 +470,7 @@ FIGURES: list[Figure] = [
                 "How often each form of exploitation is charged with other offences instead of those "
                 "under the MSA (L1118-L1123)."
             ),
-            scale=("often or always (SE, CE; LE and DS print 'often'); sometimes; rarely; never; unsure (L1120-L1123)"),
+            scale="often or always (SE, CE; LE and DS print 'often'); sometimes; rarely; never; unsure (L1120-L1123)",
             n="n=37",
         ),
     ),
