@@ -35,7 +35,7 @@ def processed_survey(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MSR_OUTPUT_ROOT", str(tmp_path_factory.mktemp("output")))
         reconstruct.write(reconstruct.build())
-        for name in ("claims.csv", "survey_published.csv"):
+        for name in ("claims.csv", "survey_published.csv", "figure_captions.csv", "figure_statements.csv"):
             publish_report_table(name)
         yield paths.processed()
 

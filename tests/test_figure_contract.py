@@ -11,10 +11,10 @@ import pytest
 
 from helpers import paths
 from helpers.audit.ledger import load_claims
-from helpers.figures import inputs, official_captions, registry
+from helpers.data.validate import read_validated
+from helpers.figures import inputs, registry
 from helpers.figures.inputs import Inputs
-from helpers.figures.make import resolve
-from helpers.figures.survey_text import TEXT
+from helpers.figures.official import describe as official_describe
 from helpers.survey.published import load_published
 
 NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -39,18 +39,20 @@ def _made(notebook) -> list[str]:
     return ids
 
 
+def _required(function) -> set[str]:
+    return {n for n, p in inspect.signature(function).parameters.items() if p.default is p.empty}
+
+
 @pytest.mark.parametrize("entry", registry.FIGURES, ids=lambda f: f.figure_id)
-def test_registry_functions_resolve_and_take_only_known_inputs(entry):
-    for target in (entry.build, entry.describe):
-        function = resolve(target)
-        for name in inspect.signature(function).parameters:
-            known = {"figure_id", "data", *dict(entry.options), *inputs.PARAMETERS, *inputs.TABLES}
-            assert name in known, f"{target}: parameter {name!r} is no input"
+def test_registry_passes_each_function_exactly_its_declared_inputs(entry):
+    assert set(entry.inputs) <= set(inputs.PARAMETERS + inputs.TABLES)
+    assert _required(entry.draw) == set(entry.inputs), entry.figure_id
+    assert _required(entry.describe) == {"data", *entry.describe_inputs}, entry.figure_id
 
 
 def test_unknown_input_name_is_refused():
-    with pytest.raises(TypeError, match="no parameter 'tabel'"):
-        Inputs().argument("tabel")
+    with pytest.raises(TypeError, match="no input 'tabel'"):
+        Inputs().take(("tabel",))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -70,7 +72,8 @@ def _report_words() -> set[tuple[int | None, str]]:
     captions = pd.read_csv(paths.RAW / "report" / "figure_captions.csv")
     words = {(int(line), q) for line, q in zip(claims["line"], claims["quote"])}
     words |= {(int(line), c) for line, c in zip(captions["line"], captions["caption"])}
-    words |= {(int(line), q) for t in TEXT.values() for line, q in t["statements"]}
+    statements = pd.read_csv(paths.RAW / "report" / "figure_statements.csv")
+    words |= {(int(line), q) for line, q in zip(statements["line"], statements["statement"])}
     return words | {(None, q) for q in load_published()["quote"]}
 
 
@@ -110,8 +113,8 @@ def test_nothing_after_data_preparation_reads_raw_data():
 
 
 def test_typed_caption_text_holds_no_number():
-    typed = [*official_captions.LAYOUT.values(), *official_captions.WHERE_PUBLISHED.values()]
-    typed += list(official_captions.ALT.values())
+    typed = [*official_describe.LAYOUT.values(), *official_describe.WHERE_PUBLISHED.values()]
+    typed += list(official_describe.ALT.values())
     for text in typed:
         assert not re.search(r"\d", text), text
 
@@ -120,6 +123,13 @@ def test_typed_caption_text_holds_no_number():
 def test_prepared_report_tables_read_back_as_validated():
     """What 00 writes to data/processed/report/ reads back, typed, equal to the validated raw table."""
     inputs = Inputs()
-    for prepared, raw in ((inputs.claims, load_claims()), (inputs.published, load_published())):
+    report = paths.RAW / "report"
+    tables = [
+        (inputs.claims, load_claims()),
+        (inputs.published, load_published()),
+        (inputs.captions, read_validated(report / "figure_captions.csv")),
+        (inputs.statements, read_validated(report / "figure_statements.csv")),
+    ]
+    for prepared, raw in tables:
         pd.testing.assert_frame_equal(prepared, raw)
         assert prepared.attrs["lines"] == raw.attrs["lines"]

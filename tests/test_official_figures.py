@@ -10,7 +10,7 @@ import pytest
 
 from helpers.data.official import bound, choose_vintage
 from helpers.data.periods import parse_period
-from helpers.figures import official, official_common, official_justice, official_types
+from helpers.figures.official import crime_and_referrals, drawing, exploitation, justice
 
 
 def _row(
@@ -124,12 +124,12 @@ def test_fig06_separates_period_types_and_coverage():
     ]
     claims = _claims(("police_recorded_ms_offences|total|2019/20", 776.0, "percent_change", "rose by 776%"))
     claims["figure"] = "6"
-    fig, data = official.fig06_recorded_crime(_table(rows), 2024, claims)
+    fig, data = crime_and_referrals.fig06_recorded_crime(_table(rows), 2024, claims)
     assert "'rose by 776%' (line 1)" in "".join(_texts(fig)) and list(data.loc[data["tier"] == "report", "value"]) == [
         776
     ]
     ax, ax_roll = fig.axes
-    assert [t.get_text() for t in ax.get_xticklabels()] == official.financial_years(2015, 2024)
+    assert [t.get_text() for t in ax.get_xticklabels()] == crime_and_referrals.financial_years(2015, 2024)
     assert ax_roll.get_title(loc="left") == "Rolling year (July to June)"
     assert set(data.loc[data["panel"] == "rolling year", "period"]) == {"year to June 2024"}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -137,7 +137,7 @@ def test_fig06_separates_period_types_and_coverage():
     assert "official (secondary: news, blog or mirror)" in legend
     all_forces = data[data["coverage"] == "England and Wales, all forces"]
     assert all_forces["value"].isna().sum() == 9  # 2016/17 to 2024/25 not found
-    assert sum(official_common.NOT_FOUND in t for t in _texts(fig)) == 9
+    assert sum(drawing.NOT_FOUND in t for t in _texts(fig)) == 9
 
 
 def test_fig07_stack_and_total_share_one_release():
@@ -154,14 +154,14 @@ def test_fig07_stack_and_total_share_one_release():
         _row("dtn_reports", "2023", "calendar_year", 4929, geography="England and Wales"),
     ]
     releases = pd.DataFrame(rows)
-    fig, data = official.fig07_nrm_referrals(_table(rows), 2023, releases)
+    fig, data = crime_and_referrals.fig07_nrm_referrals(_table(rows), 2023, releases)
     ax, ax_dtn = fig.axes
     y2023 = data[(data["period"] == "2023") & (data["panel"] == "NRM referrals, UK")]
     total = y2023.loc[y2023["measure"] == "nrm_total", "value"].iloc[0]
     parts = y2023.loc[y2023["measure"].isin(["nrm_sca", "nrm_ieca"]), "value"].sum()
     assert total == parts == 17004
     assert "17,004\nrevised 16,990" in _texts(fig)
-    assert data.loc[data["period"] == "2022", "split"].iloc[0] == official_common.NOT_FOUND
+    assert data.loc[data["period"] == "2022", "split"].iloc[0] == drawing.NOT_FOUND
     assert ax_dtn.get_title(loc="left").startswith("Duty to Notify reports")
     assert [t.get_text() for t in ax_dtn.get_xticklabels()] == [str(y) for y in range(2014, 2024)]
 
@@ -188,12 +188,12 @@ def test_fig08_table_by_type_with_words_and_report_shares():
     claims = _claims(
         ("nrm_referrals|exploitation=labour;scope=any_type|2024", 51.0, "percent", "while 51% mentioned labour")
     )
-    fig, data = official_types.fig08_exploitation(_table(rows), 2024, claims)
+    fig, data = exploitation.fig08_exploitation(_table(rows), 2024, claims)
     assert list(data["exploitation"]) == ["labour", "labour", "criminal"]
     assert list(data["tier"]) == ["official_secondary", "report", "official"]
     assert data["share_text"].iloc[0] == "32% of 19,125 (all)"
     assert data["group"].iloc[2] == "children, single-type referrals only"
-    assert data["share_text"].iloc[2] == f"base {official_common.NOT_FOUND}"
+    assert data["share_text"].iloc[2] == f"base {drawing.NOT_FOUND}"
     assert "=" not in " ".join(data["group"])  # no code syntax in the words shown
     assert data["label"].iloc[1] == "Labour 2024, any type mentioned (multi-type referrals counted in each)"
 
@@ -219,7 +219,7 @@ def test_fig09_fig10_stand_apart_with_computed_and_report_shares(age, title):
         if age == "child"
         else (f"nrm_referrals|age={age};nationality=uk|2024", 9.0, "percent", "Approximately 9% of adults")
     )
-    fig, data = official.nationality_by_age(_table(rows), age, 2024, claims)
+    fig, data = crime_and_referrals.nationality_by_age(_table(rows), age, 2024, claims)
     assert fig._suptitle.get_text().startswith(title)
     share = data[data["panel"] == "UK share (computed)"]
     expected = 45.1 if age == "child" else 11.0  # (4,299 - 3,350) / 8,622
@@ -228,7 +228,7 @@ def test_fig09_fig10_stand_apart_with_computed_and_report_shares(age, title):
     assert list(report["period"]) == ["2024"] and report["bound"].iloc[0] == ("" if age == "child" else "≈")
     counts = data[data["panel"] == "counts"]
     assert list(counts["label"]) == (["UK 2023"] if age == "child" else ["Albania 2023"])
-    assert any(official_common.NOT_FOUND in t for t in _texts(fig))
+    assert any(drawing.NOT_FOUND in t for t in _texts(fig))
 
 
 def test_fig23_one_panel_per_coverage_and_a_bound_drawn_as_a_bound():
@@ -265,7 +265,7 @@ def test_fig23_one_panel_per_coverage_and_a_bound_drawn_as_a_bound():
             tier="official_secondary",
         ),
     ]
-    fig, data = official_justice.fig23_outcomes(_table(rows), 2024)
+    fig, data = justice.fig23_outcomes(_table(rows), 2024)
     assert len(fig.axes) == 3
     assert [[t.get_text() for t in ax.get_xticklabels()] for ax in fig.axes] == [
         ["2022/23"],
@@ -328,7 +328,7 @@ def test_fig24_columns_by_period_type_rates_apart_and_report_on_its_period():
             },
         ]
     )
-    fig, data = official_justice.fig24_cps(_table(rows), 2024, claims)
+    fig, data = justice.fig24_cps(_table(rows), 2024, claims)
     titles = [ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes[:3]]  # the narrow column wraps
     assert titles == ["Calendar years", "Financial years (April to March)", "Rolling years (year to the month shown)"]
     assert all(len(ax.get_shared_y_axes().get_siblings(ax)) == 3 for ax in fig.axes)  # counts and rates apart
@@ -350,14 +350,14 @@ def test_ops_report_values_span_their_year_and_a_disputed_date_is_one_value():
         ("live_ms_operations|total|2016", 188.0, "count", "just 188 live operations"),
         ("live_ms_operations|total|2019", 1479.0, "count", "surged to 1,479"),
     ).assign(period=["2016", "2019"])
-    fig, data = official_justice.ops_live_operations(_table(rows), claims, 2024)
+    fig, data = justice.ops_live_operations(_table(rows), claims, 2024)
     ax = fig.axes[0]
     report_lines = [ln for ln in ax.get_lines() if ln.get_linewidth() == 2.5]
     assert [tuple(ln.get_xdata()) for ln in report_lines] == [(2016, 2017), (2019, 2020)]
     assert list(data.loc[data["panel"] == "disputed date", "period"]) == ["December 2015", "December 2016"]
     assert any(t.startswith("188: one value, dated") for t in _texts_ax(ax))
     assert "at least 3,555" in _texts(fig)
-    assert set(official_common.record_tiers(data)) == {"official", "official_secondary", "report"}
+    assert set(drawing.record_tiers(data)) == {"official", "official_secondary", "report"}
 
 
 def _texts_ax(ax):

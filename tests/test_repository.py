@@ -4,6 +4,7 @@ import ast
 import json
 import re
 
+import pytest
 import yaml
 
 from helpers import paths
@@ -115,7 +116,11 @@ def test_readme_layout_lists_every_module_of_every_package():
     for package in packages:
         listed = re.sub(r"\([^()]*\)", "", entries[f"{package}/"])
         names = {n.strip() for n in listed.split(",")}
-        modules = {p.stem for p in (src / package).glob("*.py") if p.stem not in {"__init__", "__main__"}}
+        modules = {
+            p.relative_to(src / package).with_suffix("").as_posix()
+            for p in (src / package).rglob("*.py")
+            if p.stem not in {"__init__", "__main__"}
+        }
         assert names == modules, (
             f"README layout, {package}/: listed {sorted(names - modules)} not modules; "
             f"modules {sorted(modules - names)} not listed"
@@ -123,9 +128,14 @@ def test_readme_layout_lists_every_module_of_every_package():
         assert (src / package / "__init__.py").read_text(encoding="utf-8").startswith('"""'), package
 
 
-def test_every_package_docstring_names_its_modules():
-    for init in sorted((paths.ROOT / "src" / "helpers").glob("*/__init__.py")):
-        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
-        modules = sorted(p.stem for p in init.parent.glob("*.py") if p.stem != "__init__")
-        missing = [m for m in modules if not re.search(rf"(?<![\w.]){m}(?!\w)", doc)]
-        assert not missing, f"the docstring of {init.parent.name}/__init__.py does not name {missing}"
+PACKAGES = sorted(p.parent for p in (paths.ROOT / "src" / "helpers").rglob("__init__.py"))
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.relative_to(paths.ROOT / "src").as_posix())
+def test_each_package_docstring_names_its_modules(package):
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+    parts = {p.stem for p in package.glob("*.py")} | {
+        p.name for p in package.iterdir() if (p / "__init__.py").is_file()
+    }
+    missing = sorted(n for n in parts - {"__init__", "__main__"} if not re.search(rf"\b{n}\b", doc))
+    assert missing == [], f"{package.name}/__init__.py docstring does not name {missing}"

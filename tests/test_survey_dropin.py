@@ -1,16 +1,16 @@
 """survey_source: a real export (shuffled, relabelled, every answer filled) fills every chart with no
 'not published' segment and no code change; bad labels and bad values of the parameter stop with a message
-naming what is wrong. Also the figures drawn from printed values only (report_values, report_tables)."""
+naming what is wrong. Also the figures drawn from printed values only (report.printed_values, report.table_figures)."""
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from helpers import paths
-from helpers.figures import report_tables, report_values
-from helpers.figures import survey as figures_survey
+from helpers.figures import registry
 from helpers.figures.inputs import Inputs
 from helpers.figures.make import build
+from helpers.figures.report import printed_values, table_figures
 from helpers.survey import likert, reconstruct, respondents
 from helpers.survey.populations import POPULATIONS
 
@@ -53,7 +53,7 @@ def _export(folder, unknown: tuple[str, int, str] | None = None):
 
 def test_dropin_fills_every_chart(tmp_path, expected):
     folder = _export(tmp_path / "export")
-    for figure_id in figures_survey.FIGURES:
+    for figure_id in [f.figure_id for f in registry.FIGURES if f.chart]:
         fig, got, fields = build(figure_id, Inputs(survey_source=str(folder)))
         plt.close(fig)
         assert set(got["tier"]) == {"report"} and "Not published" not in set(got["category"]), figure_id
@@ -106,7 +106,7 @@ def test_figures_from_printed_values_only(expected):
     assert len(data) == 4 and "Bringing perpetrators to justice" in meta["caption"]
     if paths.report_text().exists():
         text = paths.report_text().read_text(encoding="utf-8")
-        for row in report_tables.FIG05_ROWS:
+        for row in table_figures.FIG05_ROWS:
             assert all(cell in text for cell in row)
-        assert report_tables.FRAMEWORK_QUOTE in text
-    assert report_values.REPORT in meta["source"]
+        assert table_figures.FRAMEWORK_QUOTE in text
+    assert printed_values.REPORT in meta["source"]

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from helpers.figures.tables import readable, show
+from helpers.figures.display import readable, show
 
 
 def test_numbers_missing_values_and_columns_are_readable():

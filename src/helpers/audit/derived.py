@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from ..data.rules import CLAIM_ID
 from .ledger import SCALE, Check, compare, qualifier
 
 FUNCTIONS = {
@@ -24,7 +25,7 @@ FUNCTIONS = {
     "product": lambda *xs: __import__("math").prod(xs),
 }
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
-OPERAND = re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?|\{[^{}]+\}")
+OPERAND = re.compile(CLAIM_ID.pattern + r"|\{[^{}]+\}")  # a claim id or a {named value}
 
 
 def operands(expression: str) -> list[str]:

@@ -21,7 +21,7 @@ from . import graph
 from .sandbox import copy_inputs, run_chain
 
 EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
-EDITED_MODULE = "src/helpers/figures/official.py"
+EDITED_MODULE = "src/helpers/figures/official/crime_and_referrals.py"
 TRIVIAL_SOURCE = "\n".join(
     [
         "import matplotlib.pyplot as plt",

@@ -6,21 +6,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from .. import paths
+from ..figures.style import TIER_COLOURS, TIER_NOTE
 
-TIER_COLOURS = {
-    "official": "#12436D",
-    "official_secondary": "#3D3D3D",
-    "report": "#1D6B63",
-    "reconstructed": "#801650",
-    "not published": "#505A5F",
-}
-TIER_LEGEND = {
-    "official": "published statistics, quoted from the publisher's own page (URL and quote per value)",
-    "official_secondary": "an official figure read on a page that reproduces it (news, blog, mirror)",
-    "report": "as printed in the report",
-    "reconstructed": "respondent rows derived to give back printed percentages",
-    "not published": "the report printed no value: shown as such, never filled",
-}
 PAGE_CSS = """
 .appendix-header{font-family:Arial,Helvetica,sans-serif;border-bottom:2px solid #12436D;padding:.5em 1em;
  margin-bottom:1em;font-size:.9rem;color:#0b0c0c;background:#fff}
@@ -40,7 +27,7 @@ def chain_order() -> list[str]:
 
 def legend_html() -> str:
     return "Data tiers: " + "; ".join(
-        f'<span class="tier" style="color:{TIER_COLOURS[t]}">{t}</span> ({note})' for t, note in TIER_LEGEND.items()
+        f'<span class="tier" style="color:{TIER_COLOURS[t]}">{t}</span> ({note})' for t, note in TIER_NOTE.items()
     )
 
 

@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 
 SHARE_UNITS = {"percent"}
-EMBEDDED_REFERENCES = {"derived": (re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?"), "claim_id")}
+CLAIM_ID = re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?")  # a claim of the ledger: report line, value, repeat
+EMBEDDED_REFERENCES = {"derived": (CLAIM_ID, "claim_id")}
 CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 Problem = tuple[int, str, str]

@@ -225,7 +225,6 @@ def _typed(table: _Table) -> pd.DataFrame:
     return out
 
 
-CLAIM_ID = re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?")
 REFERENCE_COLUMNS = ("derived", "summarises", "same_as", "dup_of")
 NUMBER_WORDS = {
     **{
@@ -278,7 +277,7 @@ def ledger_problems(frame: pd.DataFrame, name: str) -> list[str]:
             text = row.get(column)
             if pd.isna(text):
                 continue
-            for ref in CLAIM_ID.findall(str(text)):
+            for ref in rules.CLAIM_ID.findall(str(text)):
                 if ref not in known:
                     problems.append(f"{name}, line {line}, column {column!r}: {ref!r} names no claim in the ledger")
     return problems

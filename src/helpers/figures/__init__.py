@@ -1,8 +1,12 @@
-"""Figures: every figure declared once in ``registry`` (report numbers, notebook, tiers, the function that builds it
-and the one that describes it), made by ``make`` from the validated tables in ``inputs``, saved and shown by
-``save`` in the house ``style``. One module per figure family: official statistics (``official``,
-``official_types``, ``official_justice``, with ``official_common``, ``official_printed`` and
-``official_captions``), survey charts (``survey`` with ``survey_specs``, ``survey_plot``, ``survey_meta`` and the
-report's words on them in ``survey_text``), the need-for-improvement summary (``survey_need`` with
-``survey_need_text``), and figures of what the report prints (``report_values``, ``report_tables``); ``tables``
-shows tables in the notebooks."""
+"""Figures: every figure declared once, made in the house style from the validated tables, saved with its record.
+
+- ``registry``: one entry per figure (report numbers, id, notebook, population, tiers, declared inputs, the draw
+  and describe functions), and the README's figure map;
+- ``make``: builds, describes, saves and shows one registered figure;
+- ``inputs``: the validated tables and parameters a figure function may take;
+- ``style``: the house style (afcharts), the tier vocabulary and colours;
+- ``save``: PNG, SVG, CSV and JSON record of a figure;
+- ``display``: tables shown in the notebooks;
+- the figure families, one subpackage each: ``official`` (official statistics), ``survey`` (survey charts and the
+  need-for-improvement summary), ``report`` (figures of what the report prints).
+"""

@@ -1,8 +1,10 @@
-"""The validated tables a figure function takes, read once per notebook from what 00_data_preparation wrote.
+"""The validated tables and parameters a figure function takes, read once per notebook from what
+00_data_preparation wrote.
 
-A figure function names what it needs by its parameter names (``table``, ``releases``, ``claims``,
-``published``, ``survey``, ``last_year``, ``vintage``, ``survey_source``, ``figure_id``); ``make`` passes them
-from one ``Inputs``. Nothing here reads a table of ``data/raw/``.
+A registry entry names the ones its draw and describe functions take (``table``, ``releases``, ``claims``,
+``published``, ``captions``, ``statements``, ``survey``, ``cells``, ``last_year``, ``vintage``,
+``survey_source``); ``make`` passes exactly those, by keyword, from one ``Inputs`` (``take``). Nothing here reads
+a table of ``data/raw/``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import pandas as pd
 
 from ..data import official
 from ..data.tables import load_report_table
-from ..survey import respondents
+from ..survey import reconstruct, respondents
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
-TABLES = ("table", "releases", "claims", "published", "survey")
+TABLES = ("table", "releases", "claims", "published", "captions", "statements", "survey", "cells")
 
 
 @dataclass
@@ -49,14 +51,30 @@ class Inputs:
         return load_report_table("survey_published.csv")
 
     @cached_property
+    def captions(self) -> pd.DataFrame:
+        """The report's figure captions with their lines (figure_captions.csv)."""
+        return load_report_table("figure_captions.csv")
+
+    @cached_property
+    def statements(self) -> pd.DataFrame:
+        """The report's sentences on each survey figure, quoted with their lines (figure_statements.csv)."""
+        return load_report_table("figure_statements.csv")
+
+    @cached_property
     def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:
         """Respondent rows per population, and whether they come from a real export (survey.respondents)."""
         return respondents.load(self.survey_source)
 
-    def argument(self, name: str):
-        """The value of one figure-function parameter; an unknown name is a registry error."""
-        if name not in PARAMETERS + TABLES:
-            raise TypeError(f"figure functions take no parameter {name!r}")
-        if name == "last_year":
+    @cached_property
+    def cells(self) -> pd.DataFrame:
+        """Every reconstructed answer cell with its scale and status (survey.reconstruct)."""
+        return reconstruct.load_cells()
+
+    def take(self, names: tuple[str, ...]) -> dict[str, object]:
+        """The named inputs as keyword arguments; a name that is not an input is a registry error."""
+        unknown = [name for name in names if name not in PARAMETERS + TABLES]
+        if unknown:
+            raise TypeError(f"figure functions take no input {unknown[0]!r}; known: {', '.join(PARAMETERS + TABLES)}")
+        if "last_year" in names:
             self.table  # noqa: B018 (loading the table checks last_year against its years)
-        return getattr(self, name)
+        return {name: getattr(self, name) for name in names}

@@ -1,4 +1,6 @@
-"""House style (UK Analysis Function, afcharts): the palettes, the tier vocabulary and the matplotlib settings."""
+"""House style (UK Analysis Function, afcharts): the palettes, the matplotlib settings (one layout engine:
+constrained layout) and the tier vocabulary, defined here once: the tier words, what each means, its colour in
+the pages, and its label in a chart legend."""
 
 from __future__ import annotations
 
@@ -9,12 +11,25 @@ from afcharts.af_colours import get_af_colours
 
 TIERS = ("official", "official_secondary", "report", "reconstructed", "not published")
 TIER_NOTE = {
-    "official": "published official statistics, quoted from the official publisher's own page (URL and quote for "
-    "every value in the data files)",
-    "official_secondary": "an official figure quoted from a news page, blog or document mirror that reproduces it",
-    "report": "values as printed in the report",
-    "reconstructed": "respondent-level rows reconstructed to give back the report's printed percentages",
-    "not published": "the report did not print it: shown as such (hatched or in words), never filled",
+    "official": "published statistics, quoted from the publisher's own page (URL and quote per value)",
+    "official_secondary": "an official figure read on a page that reproduces it (news, blog, mirror)",
+    "report": "as printed in the report",
+    "reconstructed": "respondent rows derived to give back printed percentages",
+    "not published": "the report printed no value: shown as such, never filled",
+}
+TIER_COLOURS = {
+    "official": "#12436D",
+    "official_secondary": "#3D3D3D",
+    "report": "#1D6B63",
+    "reconstructed": "#801650",
+    "not published": "#505A5F",
+}
+COMPUTED = "computed"  # a value computed here from published values (its inputs' tiers are in the data)
+TIER_WORDS = {  # a value's tier as a chart legend or table names it
+    "official": "official (publisher's own page)",
+    "official_secondary": "official (secondary: news, blog or mirror)",
+    "report": "as printed in the report",
+    COMPUTED: "computed here from published values",
 }
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
 DUO = get_af_colours("duo", colour_format="hex")

@@ -13,8 +13,8 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
 
     'reconstruction': the rows of data/processed/survey ('Not published' where the report printed nothing). A
     folder (data/raw/confidential/ or outside the repository): a real export with the same files and columns,
-    checked by survey.export; every answer is recoded with likert.recode (label variants accepted, unknown
-    labels, including 'Not published', stop with file, line and column).
+    checked by survey.export; every answer is recoded here, once, with likert.recode into a Categorical of its
+    scale (label variants accepted, unknown labels, including 'Not published', stop with file, line and column).
     """
     folder = export.resolve_folder(survey_source)
     if folder is None:
@@ -26,6 +26,5 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
     for pop, frame in rows.items():
         path = folder / f"{pop}.csv"
         for item in scales[scales["population"] == pop].itertuples():
-            coded = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
-            frame[item.item_id] = coded.astype("object").where(coded.notna(), "").astype("string")
+            frame[item.item_id] = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
     return rows, True

@@ -1,7 +1,7 @@
 """The report's NRM and recorded-crime figures (6, 7, 9, 10) drawn from the tidy official rows.
 
 Each function returns (figure, plotted data). One period type per panel, coverage told apart by series, the tier
-of every value in its look (official_common), and values not found marked as such, never filled.
+of every value in its look (``drawing``), and values not found marked as such, never filled.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..data.official import series
-from . import official_common as oc
-from . import official_printed as printed
-from .style import CATEGORICAL
+from ...data.official import series
+from ..style import CATEGORICAL, COMPUTED, TIER_WORDS
+from . import drawing as oc
+from . import printed
 
 COVERAGE_WORDS = {
     "England and Wales": "England and Wales, all forces",
@@ -193,7 +193,7 @@ def _uk_share(table: pd.DataFrame, age: str, last_year: int) -> pd.DataFrame:
                     "period": period,
                     "value": round(100 * num / base.value, 1),
                     "unit": "percent",
-                    "tier": oc.COMPUTED,
+                    "tier": COMPUTED,
                     "inputs": "; ".join(f"{i.breakdown} {i.value:,.0f} ({i.tier}, {i.source_title})" for i in inputs),
                 }
             )
@@ -238,7 +238,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
     for year in share_years:
         x = int(year)
         for r in share[share["period"] == year].itertuples():
-            oc.point(ax_share, x, r.value, oc.COMPUTED, CATEGORICAL[0])
+            oc.point(ax_share, x, r.value, COMPUTED, CATEGORICAL[0])
             ax_share.annotate(f"{r.value:g}%", (x, r.value), xytext=(8, -3), textcoords="offset points", fontsize=8)
         for r in printed_share[printed_share["period"].astype(str) == year].itertuples():
             oc.point(ax_share, x, r.value, "report", oc.REPORT_COLOUR, size=8)
@@ -257,7 +257,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
     ax_share.set_title("UK nationals' share", fontsize=10, loc="left")
     ax_share.legend(
         handles=[
-            plt.Line2D([], [], marker="o", color=CATEGORICAL[0], linestyle="", label=oc.TIER_WORDS[oc.COMPUTED]),
+            plt.Line2D([], [], marker="o", color=CATEGORICAL[0], linestyle="", label=TIER_WORDS[COMPUTED]),
             *oc.tier_handles(["report"]),
         ],
         fontsize=7,

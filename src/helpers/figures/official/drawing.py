@@ -8,20 +8,13 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..data.official import bound, describe_sources
-from .style import CATEGORICAL
+from ...data.official import bound, describe_sources
+from ..style import CATEGORICAL, COMPUTED, TIER_WORDS
 
 NOT_FOUND = "not found in the sources used here"
 SECONDARY_HATCH = "xx"
 REPORT_COLOUR = "#000000"
 REPORT_MARKER = "D"
-COMPUTED = "computed"  # a value computed here from published values (its inputs' tiers are in the data)
-TIER_WORDS = {
-    "official": "official (publisher's own page)",
-    "official_secondary": "official (secondary: news, blog or mirror)",
-    "report": "as printed in the report",
-    COMPUTED: "computed here from published values",
-}
 PLOT_COLUMNS = [
     "series",
     "breakdown",

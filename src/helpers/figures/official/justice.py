@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..audit.ledger import stated_series
-from . import official_common as oc
-from .official import financial_years
-from .official_printed import cps_values
-from .style import CATEGORICAL, wrap
+from ...audit.ledger import stated_series
+from ..style import CATEGORICAL, COMPUTED, wrap
+from . import drawing as oc
+from .crime_and_referrals import financial_years
+from .printed import cps_values
 
 # ---------------------------------------------------------------- Figure 23
 OUTCOME_PANELS = [
@@ -132,7 +132,7 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
         computed = _computed_rates(part, periods)
         for xi, r in zip(x, computed.itertuples()):
             if pd.notna(r.value) and r.period not in set(rate.dropna(subset=["value"]).index):
-                oc.point(ax_r, xi, r.value, oc.COMPUTED, CATEGORICAL[2], marker="s", size=5)
+                oc.point(ax_r, xi, r.value, COMPUTED, CATEGORICAL[2], marker="s", size=5)
                 ax_r.annotate(f"{r.value:.1f}%", (xi, r.value), xytext=(6, -10), textcoords="offset points", fontsize=7)
         out.append(computed.dropna(subset=["value"]).assign(panel=f"{title}: conviction rate (computed)"))
         _report_marks(ax_n, ax_r, printed[printed["period_type"] == kind], periods, out, title, rows)
@@ -173,7 +173,7 @@ def _computed_rates(part: pd.DataFrame, periods: list[str]) -> pd.DataFrame:
     for p in periods:
         pros, conv = counts["cps_ms_prosecutions"].get(p), counts["cps_ms_convictions"].get(p)
         value = round(100 * conv / pros, 1) if pros is not None and conv is not None else np.nan
-        rows.append({"period": p, "value": value, "unit": "percent", "tier": oc.COMPUTED, "series": "computed rate"})
+        rows.append({"period": p, "value": value, "unit": "percent", "tier": COMPUTED, "series": "computed rate"})
     return pd.DataFrame(rows)
 
 

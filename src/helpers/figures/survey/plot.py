@@ -8,12 +8,14 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import style
-from .style import wrap
+from .. import style
+from ..style import wrap
+from .specs import SurveyChart
 
 NOT_PUBLISHED = "Not published"
 NP_STYLE = dict(facecolor="white", edgecolor="#8C8C8C", hatch="///", linewidth=0.6)
-BLUE, MID_BLUE, GREY, ORANGE, PINK, PURPLE = "#12436D", "#5B8DBF", "#BFBFBF", "#F46A25", "#801650", "#A285D1"
+BLUE, PINK, ORANGE, PURPLE = (style.CATEGORICAL[i] for i in (0, 2, 3, 5))  # the house palette (afcharts)
+MID_BLUE, GREY = "#5B8DBF", style.GREY
 # The same colour means the same thing on every survey chart.
 COLOUR = {
     "Agree": BLUE,
@@ -158,7 +160,7 @@ def _categories(data: pd.DataFrame) -> list[str]:
     )
 
 
-def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
+def plot(data: pd.DataFrame, chart: SurveyChart, text: dict) -> plt.Figure:
     """The figure: bars where something is printed (or the export has answers), a text panel otherwise."""
     style.use_house_style()
     title = text["caption"] + ("" if "n=" in text["caption"] or "n =" in text["caption"] else f" (n {text['n']})")
@@ -167,14 +169,14 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
         return text_panel(title, text)
     bars = list(dict.fromkeys(data["bar"]))
     notes: list[str] = []
-    if spec["kind"] == "diverging":
+    if chart.kind == "diverging":
         fig, (ax, strip) = plt.subplots(1, 2, sharey=True, layout="none")
     else:
         fig, ax = plt.subplots(layout="none")
     order = _categories(data)
     for y, bar in enumerate(reversed(bars)):
         d = data[data["bar"] == bar]
-        if spec["kind"] == "diverging":
+        if chart.kind == "diverging":
             main = d[~d["category"].isin(STRIP)]
             neg = main[main["category"].isin(NEGATIVE)]["percent"].sum()
             mid = main[main["category"].isin(MIDDLE)]["percent"].sum()
@@ -199,7 +201,7 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
     for axis in fig.axes:
         axis.tick_params(axis="x", labelsize=8)
     ax.tick_params(axis="y", length=0)
-    if spec["kind"] == "diverging":
+    if chart.kind == "diverging":
         ax.axvline(0, color="#3D3D3D", linewidth=0.8)
         ax.set_xlim(-100, 100)
         ax.set_xticks([-100, -50, 0, 50, 100])
@@ -221,9 +223,9 @@ def plot(data: pd.DataFrame, spec: dict, text: dict) -> plt.Figure:
         if total > 100:
             notes.append(f"{bar.split(' (n=')[0]}: the printed shares sum to {total:g}% (rounding in the report).")
     notes = _dagger_notes(data) + notes
-    if spec.get("quote_on_chart"):
+    if chart.quote_on_chart:
         notes += [f'The report says (line {line}): "{quote}"' for line, quote in text["statements"]]
-    _layout(fig, [ax, strip] if spec["kind"] == "diverging" else [ax], title, _legend(fig, order), notes, len(bars))
+    _layout(fig, [ax, strip] if chart.kind == "diverging" else [ax], title, _legend(fig, order), notes, len(bars))
     return fig
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import official_common as oc
+from ..style import COMPUTED
+from . import drawing as oc
 
 TITLES = {
     "fig06": "Police recorded modern slavery offences, England and Wales: financial years and rolling year",
@@ -134,7 +135,7 @@ def unmatched_report_counts(data: pd.DataFrame) -> list[str]:
 
 def unshared_periods(data: pd.DataFrame) -> list[str]:
     """Periods with a report share but no share computed from published counts (Figures 9 and 10)."""
-    computed = set(data.loc[data["tier"] == oc.COMPUTED, "period"].astype(str))
+    computed = set(data.loc[data["tier"] == COMPUTED, "period"].astype(str))
     return [p for p in dict.fromkeys(data.loc[data["tier"] == "report", "period"].astype(str)) if p not in computed]
 
 

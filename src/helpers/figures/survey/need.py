@@ -10,9 +10,9 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import style
-from .survey_need_text import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
-from .survey_specs import NEED_AREAS, NEED_GROUPS, need_figure_number
+from .. import style
+from .need_quotes import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
+from .specs import NEED_AREAS, NEED_GROUPS, need_figure_number
 
 USUAL_N = {"system_leaders": 22, "ms_leads": 37, "frontline": 41}
 TITLE = "Figures 27–56: perceived need for improvement, by theme and group (what the report prints)"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .survey_specs import FIGURES, POP_SOURCE
-from .survey_text import TEXT
+from .specs import POP_SOURCE, SurveyChart, report_words
 
 NOT_PUBLISHED = "Not published"
 
@@ -31,32 +30,39 @@ def _alt(kind: str, title: str, data: pd.DataFrame) -> str:
     return f"{kind} of {title}. " + ". ".join(parts) + "."
 
 
-def describe(figure_id: str, data: pd.DataFrame) -> dict:
-    """Title, caption, source, tiers and alt text of one survey figure, from its plotted data."""
-    spec = FIGURES[figure_id]
-    number = int(spec["label"].split()[-1])
-    text = TEXT[number]
+def describe(
+    number: int,
+    chart: SurveyChart,
+    data: pd.DataFrame,
+    *,
+    captions: pd.DataFrame,
+    statements: pd.DataFrame,
+) -> dict:
+    """Title, caption, source, tiers and alt text of one survey figure, from its plotted data and the report's
+    words on it."""
+    label = f"Figure {number}"
+    text = report_words(number, chart, captions, statements)
     title = text["caption"].split(": ", 1)[1]
-    kind = {"diverging": "Diverging bar chart", "stacked": "100% stacked bar chart", "bar": "Bar chart"}[spec["kind"]]
+    kind = {"diverging": "Diverging bar chart", "stacked": "100% stacked bar chart", "bar": "Bar chart"}[chart.kind]
     pops = list(dict.fromkeys(data["population"]))
     export = not (data["printed"] != "").any() and not (data["category"] == NOT_PUBLISHED).any()
     if export:
         ns = "; ".join(f"{b}" for b in dict.fromkeys(data["bar"]))
         return dict(
             title=title,
-            caption=f"{spec['label']} drawn from the survey's own respondent-level export (survey_source folder), "
+            caption=f"{label} drawn from the survey's own respondent-level export (survey_source folder), "
             f"answers recoded with likert.recode; shares over valid answers, rounded half up. Bars: {ns}.",
-            source=f"Leapwise survey export, section '{spec['section']}', {spec['label']}",
+            source=f"Leapwise survey export, section '{chart.section}', {label}",
             tiers=["report"],
             alt=_alt(kind, title, data),
         )
     source = "; ".join(f"{POP_SOURCE[p]} as printed in the report (Leapwise for IASC, July 2025)" for p in pops)
-    source += f", section '{spec['section']}', {spec['label']}"
+    source += f", section '{chart.section}', {label}"
     said = " ".join(f'"{q}" (line {line})' for line, q in text["statements"])
     printed = data[data["printed"] != ""]
     if printed.empty:
         caption = (
-            f"The report prints no value for {spec['label']}: no bar is drawn. Shown instead: the question, the "
+            f"The report prints no value for {label}: no bar is drawn. Shown instead: the question, the "
             f"answer scale the text reveals ({text['scale']}), n ({text['n'] or 'not printed'}) and what the "
             f"text says: {said}"
         )
@@ -67,7 +73,7 @@ def describe(figure_id: str, data: pd.DataFrame) -> dict:
         return dict(title=title, caption=caption, source=source, tiers=["not published"], alt=alt)
     impossible = printed[~printed["possible_for_n"].astype(bool)]
     caption = (
-        f"{spec['label']} as far as the report prints it: every value shown is the value printed for this figure, "
+        f"{label} as far as the report prints it: every value shown is the value printed for this figure, "
         "exactly as printed (tier report). The hatched segment is the part of each bar whose answers the report "
         "did not print (not published); it is not a finding and not split into answers."
     )

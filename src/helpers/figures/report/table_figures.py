@@ -10,9 +10,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import style
-from .report_values import REPORT, tight
-from .style import wrap
+from .. import style
+from ..style import wrap
+from .printed_values import REPORT
 
 
 def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], height: float) -> plt.Figure:
@@ -175,7 +175,6 @@ def framework() -> tuple[plt.Figure, pd.DataFrame]:
         ax.add_patch(plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor="#E8EEF4", edgecolor=style.CATEGORICAL[0]))
         ax.text(0.5 + i, 0.725, wrap(comp, 16), ha="center", va="center", fontsize=9)
     ax.set_title(FRAMEWORK_TITLE, loc="left", fontsize=11)
-    tight(fig)
     return fig, FRAMEWORK
 
 

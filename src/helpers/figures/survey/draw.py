@@ -4,7 +4,7 @@ Default (survey_source='reconstruction'): each bar shows the percentages the rep
 (survey_published rows whose `figure` is its number), labelled as printed; a value no whole count of n
 respondents gives carries a dagger and a note with the nearest count (the count the reconstructed rows hold).
 The rest of the bar is one hatched 'not published' segment. A figure with nothing printed shows the question,
-scale, n and the text's sentences instead of bars (survey_plot). survey_source=<folder> (a real export): the
+scale, n and the text's sentences instead of bars (``plot``). survey_source=<folder> (a real export): the
 shares of every answer, computed from the export's rows; nothing is 'not published' and no code changes.
 """
 
@@ -13,14 +13,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..survey import granularity, likert, reconstruct
-from ..survey.items import PRINTED
-from ..survey.populations import ROLE_LABELS
-from .survey_plot import plot
-from .survey_specs import COLLAPSED_LABELS, FIGURES, ROLES
-from .survey_text import TEXT
-
-__all__ = ["FIGURES", "draw", "figure_data"]
+from ...survey import granularity, likert, reconstruct
+from ...survey.items import PRINTED
+from ...survey.populations import ROLE_LABELS
+from .plot import plot
+from .specs import COLLAPSED_LABELS, ROLES, SurveyChart, report_words
 
 # Printed categories as the charts name them, and where they sit on a diverging bar.
 CATEGORY = {
@@ -38,14 +35,10 @@ CATEGORY = {
 NOT_PUBLISHED = "Not published"
 
 
-def _number(figure_id: str) -> int:
-    return int(FIGURES[figure_id]["label"].split()[-1])
-
-
-def _bars(figure_id: str):
+def _bars(chart: SurveyChart):
     """(bar text, population, item_id, subgroup) of every bar, role bars first for by-role figures."""
-    for text, population, item_id in FIGURES[figure_id]["rows"]:
-        if FIGURES[figure_id].get("by_role"):
+    for text, population, item_id in chart.rows:
+        if chart.by_role:
             for code, name in ROLES:
                 yield name, population, item_id, code
             yield "All MS Leads", population, item_id, "all"
@@ -57,18 +50,24 @@ def _label(row) -> str:
     return CATEGORY.get(row.category) or " ".join(PRINTED[row.category])
 
 
-def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.DataFrame) -> pd.DataFrame:
+def printed_data(
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    rows: dict[str, pd.DataFrame],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
+) -> pd.DataFrame:
     """One row per printed value of the figure (tier report) and per bar's unprinted remainder (not published)."""
-    number = _number(figure_id)
     stats = published[(published["unit"] == "percent") & published["n"].notna()]
     out = []
-    for bar, population, item_id, subgroup in _bars(figure_id):
+    for bar, population, item_id, subgroup in _bars(chart):
         item = stats[(stats["population"] == population) & (stats["item_id"] == item_id)]
         item = item[item["subgroup"] == subgroup]
         mine = item[item["figure"] == str(number)].drop_duplicates(["category", "value"])
         others = item[item["figure"] != str(number)]
         frame = rows[population]
-        answers = reconstruct.recoded(frame, population, item_id, _scale(item_id))
+        answers = reconstruct.recoded(frame, population, item_id, _scale(cells, item_id))
         if subgroup != "all":
             answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
         n = int(mine["n"].iloc[0]) if len(mine) else int(answers.notna().sum())
@@ -113,22 +112,21 @@ def printed_data(figure_id: str, rows: dict[str, pd.DataFrame], published: pd.Da
     return pd.DataFrame(out)
 
 
-def _scale(item_id: str) -> str:
-    cells = reconstruct.load_cells()
+def _scale(cells: pd.DataFrame, item_id: str) -> str:
     return str(cells.loc[cells["item_id"] == item_id, "scale"].iloc[0])
 
 
-def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Shares of every answer of every bar, from a real export's rows (tier report: the survey's own data)."""
-    spec = FIGURES[figure_id]
+def export_data(figure_id: str, chart: SurveyChart, rows: dict[str, pd.DataFrame], cells: pd.DataFrame) -> pd.DataFrame:
+    """Shares of every answer of every bar, from a real export's rows, recoded once by ``survey.respondents.load``
+    (tier report: the survey's own data)."""
     out = []
-    for bar, population, item_id, subgroup in _bars(figure_id):
+    for bar, population, item_id, subgroup in _bars(chart):
         frame = rows[population]
-        scale = _scale(item_id)
-        answers = likert.recode(frame[item_id], scale)
+        scale = _scale(cells, item_id)
+        answers = frame[item_id]
         if subgroup != "all":
             answers = answers[frame["role"] == ROLE_LABELS[subgroup]]
-        if spec.get("collapse") == scale:
+        if chart.collapse == scale:
             answers = likert.collapse(answers, likert.COLLAPSES[scale]).cat.rename_categories(COLLAPSED_LABELS[scale])
         table = likert.shares(answers)
         n = int(table["n"].iloc[0])
@@ -155,17 +153,33 @@ def export_data(figure_id: str, rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def figure_data(figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame) -> pd.DataFrame:
+def figure_data(
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    survey: tuple[dict[str, pd.DataFrame], bool],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
+) -> pd.DataFrame:
     """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
     rows, is_export = survey
-    return export_data(figure_id, rows) if is_export else printed_data(figure_id, rows, published)
+    if is_export:
+        return export_data(figure_id, chart, rows, cells)
+    return printed_data(figure_id, number, chart, rows, published, cells)
 
 
 def draw(
-    figure_id: str, survey: tuple[dict[str, pd.DataFrame], bool], published: pd.DataFrame
+    figure_id: str,
+    number: int,
+    chart: SurveyChart,
+    *,
+    survey: tuple[dict[str, pd.DataFrame], bool],
+    published: pd.DataFrame,
+    cells: pd.DataFrame,
+    captions: pd.DataFrame,
+    statements: pd.DataFrame,
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """The figure and its plotted data, from the respondent rows (``survey.respondents.load``) and the printed
-    statistics."""
-    data = figure_data(figure_id, survey, published)
-    spec = FIGURES[figure_id]
-    return plot(data, spec, TEXT[_number(figure_id)]), data
+    """The figure and its plotted data, from the respondent rows (``survey.respondents.load``), the printed
+    statistics, the answer cells (each item's scale) and the report's caption and statements on the figure."""
+    data = figure_data(figure_id, number, chart, survey, published, cells)
+    return plot(data, chart, report_words(number, chart, captions, statements)), data

@@ -9,22 +9,14 @@ statistics (``published``, as 00_data_preparation wrote them) and returns the fi
 from __future__ import annotations
 
 import re
-import warnings
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import style
-from .style import wrap
+from .. import style
+from ..style import wrap
 
 REPORT = "Leapwise for IASC, 'Policing Response to Modern Slavery' (July 2025)"
-
-
-def tight(fig) -> None:
-    """tight_layout without the 'layout has changed to tight' warning (its text holds the install path)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The figure layout has changed to tight")
-        fig.tight_layout()
 
 
 def _printed(published: pd.DataFrame, item_id: str, category: str | None = None, unit: str | None = None):
@@ -138,7 +130,6 @@ def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax_change.set_xlabel(
         f"How the response changed over the decade, as printed (% of System Leaders, n={current['n']})", fontsize=9
     )
-    tight(fig)
     return fig, data
 
 
@@ -227,7 +218,6 @@ def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         ax.text(v + 0.15, y, str(v), va="center", fontsize=9)
     ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
     ax.set_title(wrap(_fig16_title(data), 62), loc="left", fontsize=11)
-    tight(fig)
     return fig, data
 
 
