@@ -69,7 +69,9 @@ def test_fingerprint_follows_imported_modules_read_files_and_parameter_folders(t
     base = fp(survey_source=str(export))
     _write(export, "ms_leads.csv", "respondent_id\nMS002\n")  # the contents of a survey export
     assert fp(survey_source=str(export)) != base
-    assert fp(survey_source="reconstruction") != fp(survey_source="dummy")
+    base = fp(survey_source="reconstruction")
+    _write(tmp_path, "reconstruction/ms_leads.csv", "respondent_id\nMS003\n")  # a keyword names no folder
+    assert fp(survey_source="reconstruction") == base
 
 
 def test_a_checkout_running_another_checkouts_code_is_refused(tmp_path):
