@@ -3,7 +3,7 @@
 
     python3 tasks.py reproduce   # set up .venv, run the whole chain into reports/
     python3 tasks.py test        # set up .venv, lint (ruff), run the whole test suite
-    python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop)
+    python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop; no JupyterLab)
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
     python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab at notebooks/
     python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
@@ -178,7 +178,7 @@ def main(argv: list[str]) -> int:
         if lint.returncode:
             return lint.returncode
         if "--fast" in extra:
-            extra = [a for a in extra if a != "--fast"] + ["-m", "not chain"]
+            extra = [a for a in extra if a != "--fast"] + ["-m", "not chain and not lab"]
     return subprocess.run([str(PY), *commands[task], *extra], cwd=ROOT).returncode
 
 

@@ -79,6 +79,8 @@ def test_inputs_follow_imported_modules_read_files_and_parameter_folders(tmp_pat
         "survey export: ms_leads.csv removed",
     ]
     assert changed(survey_source="reconstruction", last_year=2025) == ["parameter: last_year added"]
+    _write(tmp_path, "reconstruction/ms_leads.csv", "respondent_id\nMS003\n")  # a keyword names no folder
+    assert changed(survey_source="reconstruction", last_year=2025) == []
     assert graph.changes("an older runner's digest", state) == ["the last run recorded no inputs"]
 
 

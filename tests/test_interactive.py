@@ -123,6 +123,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.lab
 def test_lab_starts_jupyterlab_with_the_project_kernel():
     tasks = [sys.executable, str(paths.ROOT / "tasks.py"), "lab"]
     setup = subprocess.run([*tasks, "--version"], cwd=paths.ROOT, capture_output=True, text=True, timeout=600)
@@ -170,3 +171,32 @@ def test_only_takes_a_figure_id_or_a_notebook_path(monkeypatch):
     assert tasks.notebook_names(given) == expected
     with pytest.raises(SystemExit, match="fig99"):
         tasks.notebook_names(["--only", "fig99"])
+
+
+def test_the_fast_loop_leaves_out_the_lab_install_and_the_chain_runs(monkeypatch):
+    """`tasks.py test --fast` selects no test marked `lab` (it installs requirements-lab.lock) or `chain`."""
+    from _pytest.mark.expression import Expression
+
+    monkeypatch.syspath_prepend(str(paths.ROOT))
+    import tasks
+
+    calls = []
+
+    def run(command, **_):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: None)
+    monkeypatch.setattr(tasks.subprocess, "run", run)
+    assert tasks.main(["test", "--fast"]) == 0
+    command = calls[-1]
+    assert command[1:3] == ["-m", "pytest"]
+    arguments = command[3:]
+    expression = Expression.compile(arguments[arguments.index("-m") + 1])
+
+    def selected(*marks):
+        return expression.evaluate(lambda name, **_: name in marks)
+
+    assert selected() and selected("smoke")
+    assert not selected("lab") and not selected("chain")
+    assert "lab" in {m.name for m in test_lab_starts_jupyterlab_with_the_project_kernel.pytestmark}

@@ -54,6 +54,9 @@ def test_last_year_parameter_is_checked():
 
 
 def test_series_filters_by_last_year():
+    """The rows of every year up to `last_year` are kept, in order, and those of later years dropped."""
     table = choose_vintage(load_official(), "latest")
+    every = series(table, "nrm_referrals", period_type="calendar_year", unit="count")
+    assert every["year"].min() < 2024 < every["year"].max()  # years on both sides of the cut
     rows = series(table, "nrm_referrals", period_type="calendar_year", unit="count", last_year=2024)
-    assert rows["year"].max() == 2024 and isinstance(rows, pd.DataFrame)
+    pd.testing.assert_frame_equal(rows, every[every["year"] <= 2024].reset_index(drop=True))

@@ -126,16 +126,3 @@ def test_readme_layout_lists_every_module_of_every_package():
             f"modules {sorted(modules - names)} not listed"
         )
         assert (src / package / "__init__.py").read_text(encoding="utf-8").startswith('"""'), package
-
-
-PACKAGES = sorted(p.parent for p in (paths.ROOT / "src" / "helpers").rglob("__init__.py"))
-
-
-@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.relative_to(paths.ROOT / "src").as_posix())
-def test_each_package_docstring_names_its_modules(package):
-    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
-    parts = {p.stem for p in package.glob("*.py")} | {
-        p.name for p in package.iterdir() if (p / "__init__.py").is_file()
-    }
-    missing = sorted(n for n in parts - {"__init__", "__main__"} if not re.search(rf"\b{n}\b", doc))
-    assert missing == [], f"{package.name}/__init__.py docstring does not name {missing}"

@@ -30,7 +30,25 @@ def _load_raises(raw_copy, pattern):
 
 
 def test_valid_official_data_load(raw_copy):
-    assert len(load_official(raw_copy / "official")) > 200
+    """Every row of every official file is loaded, at its file and line, with its value and a parsed period."""
+    raw = {}
+    for path in sorted((raw_copy / "official").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                raw[path.name, reader.line_num] = row
+    table = load_official(raw_copy / "official")
+    loaded = {(r.file, r.csv_line): r for r in table.itertuples()}
+    assert sorted(loaded) == sorted(raw)
+    for key, row in raw.items():
+        got = loaded[key]
+        assert (got.series, got.breakdown, got.period, got.value) == (
+            row["series"],
+            row["breakdown"],
+            row["period"],
+            float(row["value"]),
+        ), key
+    assert table["period_start"].notna().all() and table["year"].notna().all()
 
 
 def test_missing_column(raw_copy):
