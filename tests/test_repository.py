@@ -1,10 +1,8 @@
 """Repository hygiene: notebooks committed clean, environment.yml in step with the pins, chain config valid."""
 
-import ast
 import json
 import re
 
-import pytest
 import yaml
 
 from helpers import paths
