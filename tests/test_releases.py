@@ -124,15 +124,25 @@ def test_a_file_without_a_record_is_refused(tmp_path):
         releases.load_provenance(folder)
 
 
-def test_a_changed_csv_layout_is_refused(tmp_path):
+def _rewritten(tmp_path, old, new):
+    """A releases folder whose Duty to Notify file has `old` replaced by `new`, its record's sha256 updated."""
     folder = _folder(tmp_path)
     path = folder / NRM_FILES[1]
-    path.write_text(path.read_text(encoding="utf-8").replace("Year,Quarter,Total", "Year,Q,Total"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     records = (folder / releases.PROVENANCE).read_text(encoding="utf-8")
-    old = releases.sha256(releases.FOLDER / NRM_FILES[1])
-    (folder / releases.PROVENANCE).write_text(records.replace(old, releases.sha256(path)), encoding="utf-8")
+    recorded = releases.sha256(releases.FOLDER / NRM_FILES[1])
+    (folder / releases.PROVENANCE).write_text(records.replace(recorded, releases.sha256(path)), encoding="utf-8")
+    return folder
+
+
+def test_a_changed_csv_layout_is_refused(tmp_path):
     with pytest.raises(DataValidationError, match=r"line 1: columns .* changed column layout"):
-        releases.load_releases(folder)
+        releases.load_releases(_rewritten(tmp_path, "Year,Quarter,Total", "Year,Q,Total"))
+
+
+def test_a_period_that_is_not_a_quarter_is_refused(tmp_path):
+    with pytest.raises(DataValidationError, match=r"line 7, column 'Quarter': 'Q5' is not Q1\.\.Q4 or Total"):
+        releases.load_releases(_rewritten(tmp_path, "2016,Q3,", "2016,Q5,"))
 
 
 def test_hand_typed_rows_are_corroborated_by_every_edition(values):

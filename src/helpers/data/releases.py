@@ -191,6 +191,19 @@ def _label(table: dict[str, str | None], text: str, where: str, column: str) -> 
     return table[text]
 
 
+def _quarter(row: dict, where: str, annual: str | None = None) -> str:
+    """'Q2 2009' from the Year and Quarter columns ('2015' for the annual label); refused if neither."""
+    if not re.fullmatch(r"\d{4}", row["Year"]):
+        raise _refuse(f"{where}, column 'Year'", f"{row['Year']!r} is not a year")
+    if row["Quarter"] == annual:
+        return row["Year"]
+    if not re.fullmatch(r"Q[1-4]", row["Quarter"]):
+        raise _refuse(
+            f"{where}, column 'Quarter'", f"{row['Quarter']!r} is not Q1..Q4" + (f" or {annual}" if annual else "")
+        )
+    return f"{row['Quarter']} {row['Year']}"
+
+
 def parse_nrm_referrals_long(path: Path) -> Iterator[dict]:
     """Quarterly NRM referrals by age at exploitation and location of exploitation (UK)."""
     columns = ["Year", "Quarter", "Age at exploitation", "Location of exploitation", "NRM referrals"]
@@ -204,7 +217,7 @@ def parse_nrm_referrals_long(path: Path) -> Iterator[dict]:
             "cell": f"line {line}",
             "series": "nrm_referrals",
             "breakdown": f"age={age}" + (f";location={location}" if location else ""),
-            "period": f"{row['Quarter']} {row['Year']}",
+            "period": _quarter(row, where),
             "period_type": "quarter",
             "geography": "UK",
             "value": value,
@@ -217,17 +230,15 @@ def parse_nrm_duty_to_notify_long(path: Path) -> Iterator[dict]:
     November 2015)."""
     for line, row in _csv_rows(path, ["Year", "Quarter", "Total"]):
         where = f"{display(path)}, line {line}"
-        annual = row["Quarter"] == "Total"
-        if not annual and not re.fullmatch(r"Q[1-4]", row["Quarter"]):
-            raise _refuse(f"{where}, column 'Quarter'", f"{row['Quarter']!r} is not Q1..Q4 or Total")
+        period = _quarter(row, where, annual="Total")
         value, status = _value(row["Total"], f"{where}, column 'Total'")
         yield {
             "sheet": "",
             "cell": f"line {line}",
             "series": "dtn_reports",
             "breakdown": "total",
-            "period": row["Year"] if annual else f"{row['Quarter']} {row['Year']}",
-            "period_type": "calendar_year" if annual else "quarter",
+            "period": period,
+            "period_type": "calendar_year" if period == row["Year"] else "quarter",
             "geography": "UK",
             "value": value,
             "status": status,
