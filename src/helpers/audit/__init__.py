@@ -1,10 +1,12 @@
 """The claims audit: the ledger and its verdicts (``ledger``), checks by kind (``derived`` arithmetic,
 ``official`` statistics on the published rows ``official_rows`` finds, with shares derived from published shares
-in ``derived_official``; ``survey`` granularity and answer sets, ``captions``, ``cross`` contradictions, ``dated``
+in ``derived_official`` and bounds and approximations as intervals in ``bounds``; every edition of the release files
+in ``editions``; ``survey`` granularity and answer sets, ``captions``, ``cross`` contradictions, ``dated``
 events, ``verbal`` quantities), the report's text (``text``), the run over every claim (``run``) and the views the
 notebooks show (``views``). The names below are the package's public interface."""
 
 from .derived import check_derived
+from .editions import check_editions, edition_table
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
 from .official import check_official
 from .run import run_audit
@@ -13,8 +15,10 @@ from .views import load_audit, load_contradictions, ranked, section_verdicts, ve
 __all__ = [
     "VERDICTS",
     "check_derived",
+    "check_editions",
     "check_official",
     "compare",
+    "edition_table",
     "load_audit",
     "load_claims",
     "load_contradictions",

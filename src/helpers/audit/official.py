@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from ..data.periods import parse_period
+from .bounds import check_change_bound, check_value_bound
 from .derived_official import check_derived_share
 from .ledger import Check, compare, qualifier
 from .official_rows import base_breakdown, describe, official_value
@@ -38,6 +39,8 @@ def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, f
             return Check(
                 "not_checkable", None, "official", f"no published {series} ({breakdown}) value for {', '.join(missing)}"
             )
+        if (bounded := check_change_bound(claim, rows[0], rows[1])) is not None:
+            return bounded
         result = (rows[1]["value"] - rows[0]["value"]) / rows[0]["value"] * 100
         basis = f"{describe(rows[0])} to {describe(rows[1])}: {result:+.1f}%"
         outcome = compare(printed, result, word, absolute=True)
@@ -47,6 +50,8 @@ def check_official(claim: pd.Series, official: pd.DataFrame, values: dict[str, f
             return _official_share(claim, official, series, breakdown, period, word)
         if row is None:
             return _other_period(claim, official, series, breakdown, period)
+        if (bounded := check_value_bound(claim, row)) is not None:
+            return bounded
         result, basis = row["value"], describe(row)
         outcome = compare(printed, result, word)
     verdict = "disagrees_with_source" if outcome == "differs" else outcome

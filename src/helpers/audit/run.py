@@ -8,6 +8,7 @@ from .captions import check_captions
 from .cross import check_breakdowns, check_same_facts
 from .dated import check_dated, load_events
 from .derived import check_derived
+from .editions import check_editions
 from .ledger import SURVEY_POPULATIONS, VERDICTS, Check
 from .official import check_official
 from .survey import check_answer_sets, check_granularity, check_sample_sizes
@@ -20,8 +21,14 @@ def importance(section: str) -> int:
     return next((rank for key, rank in SECTION_RANK if key.lower() in section.lower()), 3)
 
 
-def run_audit(claims: pd.DataFrame, official: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per claim: verdict, recomputed value, basis and reason (all checks that applied)."""
+def run_audit(
+    claims: pd.DataFrame,
+    official: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per claim: verdict, recomputed value, basis and reason (all checks that applied); with the release
+    values of every edition (`editions`), each claim is also checked against every edition."""
     events = load_events() if events is None else events
     values = dict(zip(claims["claim_id"], claims["value"]))
     units = dict(zip(claims["claim_id"], claims["unit"]))
@@ -41,6 +48,7 @@ def run_audit(claims: pd.DataFrame, official: pd.DataFrame, events: pd.DataFrame
             check_official(claim, official, values),
             check_granularity(claim),
             check_dated(claim, events),
+            None if editions is None else check_editions(claim, editions),
         ):
             if check is not None:
                 per_claim[claim["claim_id"]].append(check)

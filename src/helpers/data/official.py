@@ -107,9 +107,7 @@ def choose_vintage(table: pd.DataFrame, vintage: str) -> pd.DataFrame:
         raise ValueError(f"parameter vintage={vintage!r}: choose one of {VINTAGES}")
     rows = table
     if vintage == "report":
-        # pad year-only and year-month release dates so they compare as the start of that period
-        padded = rows["release_date"].str.pad(10, side="right", fillchar="~").str.replace("~", "", regex=False)
-        rows = rows[padded.str.slice(0, 10) <= REPORT_CUTOFF]
+        rows = rows[rows["release_date"] <= REPORT_CUTOFF]  # '2025-07' sorts before '2025-07-31', as its start
     key = ["series", "breakdown", "period", "geography"]
     ranked = rows.assign(_tier=(rows["tier"] == "official").astype(int)).sort_values(
         [*key, "_tier", "release_date"], kind="stable"
@@ -134,17 +132,23 @@ BOUND_WORDS = {
 }
 
 
-def bound(quote: str, value: float) -> str:
-    """'<', '≥', '>' or '≈' where the source prints the value as a bound or an approximation; '' where exact."""
+def printed_qualifier(quote: str, value: float) -> str | None:
+    """The word a source prints just before the value ('at least', 'over', 'nearly', 'about', ...), lowercased;
+    None where the value is printed bare (or not found)."""
     text = f"{value:,.10g}"
     for form in dict.fromkeys([text, text.replace(",", ""), f"{value:g}"]):
         for m in re.finditer(rf"(?<![\d.,]){re.escape(form)}(?![\d])", str(quote)):
             before = str(quote)[max(0, m.start() - 16) : m.start()].lower()
-            for sign, words in BOUND_WORDS.items():
-                if re.search(rf"\b({words})\s*£?$", before):
-                    return sign
-            return ""
-    return ""
+            words = "|".join(BOUND_WORDS.values())
+            found = re.search(rf"\b({words})\s*£?$", before)
+            return found[1] if found else None
+    return None
+
+
+def bound(quote: str, value: float) -> str:
+    """'<', '≥', '>' or '≈' where the source prints the value as a bound or an approximation; '' where exact."""
+    word = printed_qualifier(quote, value)
+    return next((sign for sign, words in BOUND_WORDS.items() if word and re.fullmatch(words, word)), "")
 
 
 def series(

@@ -1,7 +1,8 @@
 """What a Table Schema cannot say about the raw tables: numbers are finite, a share (unit `percent`) lies in
-0..100, a count is at most its stated n, a `*_date` value is a real calendar date, and the claim ids named inside
-a claim's `derived` expression exist. Each rule works on the text frame and returns (row position, column, what
-is wrong).
+0..100, a count is at most its stated n, a `*_date` value is a real calendar date, the claim ids named inside
+a claim's `derived` expression exist, a hand-typed official value is printed in its quote (in the form the quote
+prints it), and the parts of a total published in the same release do not add up to more than the total. Each rule
+works on the text frame and returns (row position, column, what is wrong).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def problems(frame: pd.DataFrame, schema: dict) -> list[Problem]:
     """Every rule's problems in a table of text cells described by the schema."""
     numeric = [f["name"] for f in schema["fields"] if f.get("type") in ("number", "integer")]
     found = [*_non_finite(frame, numeric), *_shares(frame), *_counts_within_n(frame), *_calendar_dates(frame)]
-    return found + _embedded_references(frame)
+    return found + _embedded_references(frame) + _values_in_quotes(frame) + _parts_within_total(frame)
 
 
 def _number(text: str) -> float | None:
@@ -100,4 +101,113 @@ def _embedded_references(frame: pd.DataFrame) -> list[Problem]:
                 found.extend(
                     (i, column, f"refers to {t!r}, no such {target}") for t in pattern.findall(text) if t not in known
                 )
+    return found
+
+
+UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+TENS = {w: 10.0 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+NUMBER_WORDS = {
+    **{w: float(i) for i, w in enumerate(UNITS)},
+    **TENS,
+    **{f"{t}{sep}{u}": n + i for t, n in TENS.items() for i, u in enumerate(UNITS[1:10], start=1) for sep in " -"},
+    "first": 1.0,
+    "single": 1.0,
+    "not a single": 0.0,
+    "half": 0.5,
+    "one-third": 1 / 3,
+    "a third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+}
+# breakdown keys whose values split a count into parts that do not overlap (a stage such as referred, charged does not)
+PARTITIONS = {"age", "gender", "nationality", "exploitation", "location", "referrer", "competent_authority"}
+PRINTED_SCALE = {"gbp_million": 1e6}  # £2,512,000 printed for 2.512 (gbp_million)
+
+
+def _printed_forms(value: float) -> set[str]:
+    forms = {f"{value:,.10g}", f"{value:.10g}"}
+    if value.is_integer():
+        forms |= {f"{int(value):,}", f"{int(value)}"}
+    return forms
+
+
+def value_in_quote(quote: str, value: float, unit: str) -> bool:
+    """The value is printed in the quote: as digits ('19,125', '2020/21' for 2020; '£2,512,000' for 2.512 in
+    gbp_million), or as a word ('five', 'ninety seven', 'half' for 0.5 or 50%, 'nearly a third' for 0.33),
+    compared at the value's printed precision."""
+    scaled = round(value * PRINTED_SCALE[unit], 2) if unit in PRINTED_SCALE else value
+    for form in _printed_forms(value) | _printed_forms(scaled):
+        if re.search(r"(?<![\d.])" + re.escape(form) + r"(?![\d])", quote):
+            return True
+    decimals = len(f"{value:.10g}".partition(".")[2])
+    text = quote.lower()
+    for word, number in NUMBER_WORDS.items():
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            for candidate in (number, number * 100 if unit == "percent" else None):
+                if candidate is not None and round(candidate, decimals) == value:
+                    return True
+    return False
+
+
+def _values_in_quotes(frame: pd.DataFrame) -> list[Problem]:
+    """In every table of hand-typed official values (`value`, `unit`, `quote`, `source_url`): the value is printed in
+    its quote (18,600 against a quote saying "18,500" is refused)."""
+    if not {"value", "unit", "quote", "source_url"} <= set(frame.columns):
+        return []
+    return [
+        (i, "value", f"{value:,.10g} is not printed in its quote (column 'quote': {str(frame.at[i, 'quote'])[:80]!r})")
+        for i in frame.index
+        if (value := _number(frame.at[i, "value"])) is not None
+        and math.isfinite(value)
+        and value >= 0  # a negative value: the schema's minimum says so first
+        and not value_in_quote(str(frame.at[i, "quote"]), value, str(frame.at[i, "unit"]).strip())
+    ]
+
+
+def _breakdown(text: str) -> dict[str, str] | None:
+    text = text.strip()
+    if text in ("", "total"):
+        return {}
+    pairs = [p.split("=", 1) for p in text.split(";")]
+    return dict(pairs) if all(len(p) == 2 for p in pairs) else None  # type: ignore[misc]
+
+
+def _parts_within_total(frame: pd.DataFrame) -> list[Problem]:
+    """In every table of official counts: within one release (same `source_url` and `release_date`), series,
+    period and geography, the parts of a count along one more key that partitions it (age=child, age=adult under
+    total; not a stage) do not add up to more than it."""
+    key = ["source_url", "release_date", "series", "period", "geography"]
+    if not {*key, "breakdown", "unit", "value"} <= set(frame.columns):
+        return []
+    counts = frame[frame["unit"].str.strip() == "count"]
+    found = []
+    for _, group in counts.groupby(key, sort=False):
+        rows = [
+            (i, b, v)
+            for i in group.index
+            if (b := _breakdown(group.at[i, "breakdown"])) is not None
+            and (v := _number(group.at[i, "value"])) is not None
+        ]
+        for i, whole, total in rows:
+            parts: dict[str, list[tuple[str, float]]] = {}
+            for _, part, value in rows:
+                extra = set(part) - set(whole)
+                inside = all(part.get(k) == v for k, v in whole.items())
+                if len(part) == len(whole) + 1 and extra <= PARTITIONS and inside:
+                    (k,) = extra
+                    parts.setdefault(k, []).append((part[k], value))
+            for k, values in parts.items():
+                if (added := sum(v for _, v in values)) > total:
+                    listed = ", ".join(f"{k}={name} {v:g}" for name, v in values)
+                    found.append(
+                        (
+                            i,
+                            "value",
+                            f"its parts by {k} ({listed}) add up to {added:g}, more than this "
+                            f"total {total:g} in the same release",
+                        )
+                    )
     return found

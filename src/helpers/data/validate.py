@@ -19,8 +19,9 @@ from frictionless import FrictionlessException, Package, Resource, Schema
 from .. import paths
 from . import rules
 from .read import DataValidationError, display, read_csv_rows, read_json
+from .rules import value_in_quote
 
-__all__ = ["DataValidationError", "check_package", "read_validated", "schema_for"]
+__all__ = ["DataValidationError", "check_package", "read_validated", "schema_for", "value_in_quote"]
 TYPES = {"integer": "{raw!r} is not a whole number", "number": "{raw!r} is not a number"}
 CONSTRAINTS = {
     "required": "value required",
@@ -31,6 +32,7 @@ CONSTRAINTS = {
 }
 CONSTRAINT = re.compile(r'constraint "(\w+)"')
 POSITION = re.compile(r"position (\d+)")
+RELEASES = ("official", "releases")  # publishers' files, described by their provenance records (helpers.data.releases)
 
 
 @dataclass
@@ -111,7 +113,8 @@ def check_package(package_path: Path = paths.RAW / "datapackage.json") -> dict[s
     problems, tables = [], []
     described = {(folder / r["path"]).resolve() for r in resources}
     for csv_file in sorted(folder.rglob("*.csv")):
-        if "confidential" not in csv_file.relative_to(folder).parts and csv_file.resolve() not in described:
+        parts = csv_file.relative_to(folder).parts
+        if "confidential" not in parts and parts[:2] != RELEASES and csv_file.resolve() not in described:
             problems.append(f"{display(csv_file)}: no resource in {display(package_path)} describes this file")
     for resource in resources:
         try:
@@ -226,42 +229,6 @@ def _typed(table: _Table) -> pd.DataFrame:
 
 
 REFERENCE_COLUMNS = ("derived", "summarises", "same_as", "dup_of")
-NUMBER_WORDS = {
-    **{
-        w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-    },
-    "first": 1.0,
-    "single": 1.0,
-    "not a single": 0.0,
-    "half": 0.5,
-    "one-third": 1 / 3,
-    "a third": 1 / 3,
-    "two-thirds": 2 / 3,
-    "a quarter": 0.25,
-}
-
-
-def _printed_forms(value: float) -> set[str]:
-    forms = {f"{value:,.10g}", f"{value:.10g}"}
-    if value.is_integer():
-        forms |= {f"{int(value):,}", f"{int(value)}"}
-    return forms
-
-
-def value_in_quote(quote: str, value: float, unit: str) -> bool:
-    """The value is printed in the quote: as digits ('19,125', '2020/21' for 2020), or as a word ('five',
-    'half' for 0.5 or 50%, 'nearly a third' for 0.33), compared at the value's printed precision."""
-    for form in _printed_forms(value):
-        if re.search(r"(?<![\d.])" + re.escape(form) + r"(?![\d])", quote):
-            return True
-    decimals = len(f"{value:.10g}".partition(".")[2])
-    text = quote.lower()
-    for word, number in NUMBER_WORDS.items():
-        if re.search(rf"\b{re.escape(word)}\b", text):
-            for candidate in (number, number * 100 if unit == "percent" else None):
-                if candidate is not None and round(candidate, decimals) == value:
-                    return True
-    return False
 
 
 def ledger_problems(frame: pd.DataFrame, name: str) -> list[str]:
