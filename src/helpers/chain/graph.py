@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 
 from .. import paths
-from ..figures import registry
 from . import imports
 
 
@@ -68,8 +67,8 @@ def _hash_files(digest: "hashlib._Hash", files: list[Path], base: Path) -> None:
 def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, output_root: Path | None = None) -> str:
     """A hash of exactly what one notebook depends on.
 
-    Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``),
-    and those of the figure functions the registry declares for it (``make`` imports them by name), plus the
+    Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``;
+    they reach the figure registry and every figure function it imports), plus the
     execution and rendering code every notebook goes through; the pinned requirements; its parameters
     and any folder a parameter names (a survey export: every file's contents); and the files its ``reads``
     globs match: raw inputs under ``root``, upstream outputs (``data/processed/...``) under ``output_root``,
@@ -90,10 +89,9 @@ def fingerprint(step: Step, params: dict[str, object], root: Path = paths.ROOT, 
 
 
 def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
-    """The helper module files a notebook runs: those it imports (transitively) and those of the figure
-    functions the registry declares for it (``make`` imports them by name)."""
-    declared = {m for f in registry.for_notebook(step.name) for m in f.modules}
-    return imports.notebook_modules(step.path, root) | imports.modules_of(declared, root)
+    """The helper module files a notebook runs: those it imports, transitively (through ``make``, the registry
+    and every figure function it imports)."""
+    return imports.notebook_modules(step.path, root)
 
 
 def fingerprints(
