@@ -89,7 +89,7 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.
     return steps, resolved, graph.fingerprints(steps, resolved, root)
 
 
-def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
+def _execute(steps, wanted, decide, resolved, staging, root, jobs, previous_seconds) -> dict[str, float]:
     """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies,
     the longest (by its last run) first; stop at the first failure. `decide(step)` is asked when the step's
     upstream notebooks are finished, so that it sees the outputs they wrote."""
@@ -121,7 +121,6 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                     resolved[step.name],
                     staging,
                     root / "notebooks",
-                    pdf,
                 )
                 running[future] = step
             if not running:
@@ -214,8 +213,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     wanted = _with_ancestors(steps, set(only)) if only else {s.name for s in steps}
 
     def stale(name: str, fingerprint: str) -> bool:
-        missing_pdf = pdf and not (root / "reports" / "pdf" / f"{name}.pdf").exists()
-        return force or previous.get(name) != fingerprint or missing_pdf
+        return force or previous.get(name) != fingerprint
 
     if not any(stale(n, prints[n]) for n in wanted) and manifest.get("render") == _render_print(steps, prints, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
@@ -238,14 +236,17 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     timings_file = root / "build" / "timings.json"
     last_seconds = _read_json(timings_file, {})
     try:
-        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
+        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, last_seconds)
         from .render import render_index
-        from .render_pdf import merge_pdf
+        from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
         render_index(staging / "reports", names, pdf)
         if pdf:
-            merge_pdf(staging / "reports", names)
+            print("chain: laying out the PDF appendix", flush=True)
+            write_appendix(staging / "reports", names)
+        else:
+            remove_pdfs(staging / "reports")
         new_manifest = {
             "notebooks": {**previous, **{n: prints[n] for n in ran}},
             "render": _render_print(steps, prints, pdf),
