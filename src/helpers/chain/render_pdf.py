@@ -4,6 +4,7 @@ and 'page x of N' footers. Each notebook's section PDF is a copy of its pages (n
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -112,28 +113,13 @@ def _keep_figures_with_headings(soup) -> None:
 
 def _link_urls(soup) -> None:
     """Source URLs printed as text become links."""
-    for text in list(soup.find_all(string=URL)):
-        if text.find_parent("a") or text.find_parent(["style", "script"]):
-            continue
-        html, last = [], 0
-        for match in URL.finditer(text):
-            html.append(_escape(text[last : match.start()]))
-            html.append(f'<a href="{_escape(match.group())}">{_escape(match.group())}</a>')
-            last = match.end()
-        html.append(_escape(text[last:]))
-        text.replace_with(_fragment("".join(html)))
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def _fragment(markup: str):
     from bs4 import BeautifulSoup
 
-    return BeautifulSoup(markup, "html.parser")
+    for text in list(soup.find_all(string=URL)):
+        if text.find_parent(["a", "style", "script"]):
+            continue
+        linked = URL.sub(lambda m: f'<a href="{m.group()}">{m.group()}</a>', html.escape(text, quote=False))
+        text.replace_with(BeautifulSoup(linked, "html.parser"))
 
 
 def section(reports: Path, name: str, order: list[str]) -> dict:
@@ -206,8 +192,8 @@ def write_appendix(reports: Path, notebooks: list[str], build: dict | None = Non
     _quiet()
     _page_references_once()
     remove_pdfs(reports)
-    html = HTML(string=book_html(reports, notebooks, build), base_url=str(reports))
-    document = html.render(stylesheets=[CSS(string=pdf_css())])
+    book = HTML(string=book_html(reports, notebooks, build), base_url=str(reports))
+    document = book.render(stylesheets=[CSS(string=pdf_css())])
     target = reports / "appendix.pdf"
     document.write_pdf(target, pdf_variant=VARIANT, pdf_tags=True)
     starts = {}
