@@ -78,8 +78,8 @@ def test_pdf_has_title_contents_continuous_numbers_and_metadata(built):
 
 
 def test_pdf_is_tagged_linked_and_keeps_figures_with_their_headings(built):
-    """Tagged (structure tree, figures with alt text, header cells), links (contents inside the book, source URLs
-    outside it), and each figure starts on the page of its heading (its block's destination)."""
+    """Tagged (structure tree, figures with alt text, header cells), links (the contents and cross-references
+    inside the book), and each figure starts on the page of its heading (its block's destination)."""
     from pypdf import PdfReader
 
     reader = PdfReader(built[0][0] / "reports" / "appendix.pdf")
@@ -101,13 +101,12 @@ def test_pdf_is_tagged_linked_and_keeps_figures_with_their_headings(built):
     walk(root["/StructTreeRoot"])
     assert {"/Figure", "/Table", "/TH", "/TD", "/H1", "/H2", "/Link"} <= kinds, kinds
     assert len(alts) >= 29 and all(alts), "a figure without alt text"
-    inside = outside = 0
-    for page in reader.pages:
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A", {})
-            inside += "/Dest" in annotation.get_object() or action.get("/S") == "/GoTo"
-            outside += str(action.get("/URI", "")).startswith("http")
-    assert inside >= 60 and outside >= 1, (inside, outside)
+    inside = sum(
+        "/Dest" in annotation.get_object() or annotation.get_object().get("/A", {}).get("/S") == "/GoTo"
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+    )
+    assert inside >= 60, inside
     destinations = reader.named_destinations
     blocks = [name for name in destinations if name.endswith("--block")]
     assert len(blocks) == len(registry.BY_ID)

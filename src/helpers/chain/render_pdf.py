@@ -20,6 +20,7 @@ SUBJECT = "Figures and numbers of the IASC report (Leapwise, July 2025) rebuilt 
 LANGUAGE = "en-GB"
 VARIANT = "pdf/ua-1"
 TEXT_WIDTH_CHARS = 100  # characters of the tables' 7.5 pt DejaVu Sans across the A4 text width (178 mm)
+SHORT_WORD = 24  # characters: a column whose longest word is no longer keeps it whole
 URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
 
 
@@ -63,15 +64,21 @@ def pdf_css() -> str:
 
 
 def column_widths(table) -> list[float]:
-    """Percent widths for a fixed-layout table: each column gets room for its longest word (so that an id or a
-    number is never split), then the rest of the line in proportion to its cells' mean length."""
+    """Percent widths for a fixed-layout table. A column of short words (ids, numbers, units, verdicts) gets room
+    for its longest word, so that none is split; the columns of long text share the rest of the line in
+    proportion to their cells' mean length (at least their longest word, up to 30 characters, where it fits)."""
     rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
     columns = list(zip(*[r for r in rows if len(r) == len(rows[0])]))
     need = [min(max(len(w) for cell in col for w in cell.split() or [""]), 30) + 3 for col in columns]
     mean = [sum(len(cell) for cell in col) / len(col) for col in columns]
-    spare = max(TEXT_WIDTH_CHARS - sum(need), 0)
-    extra = [max(m - n, 0) for m, n in zip(mean, need)]
-    widths = [n + (spare * e / sum(extra) if sum(extra) else spare / len(need)) for n, e in zip(need, extra)]
+    short = [n <= SHORT_WORD and m <= 2 * SHORT_WORD for n, m in zip(need, mean)]
+    rest = TEXT_WIDTH_CHARS - sum(n for n, s in zip(need, short) if s)
+    weights = [max(m, n) for m, n, s in zip(mean, need, short) if not s]
+    if rest <= 0 or not weights:
+        widths = need
+    else:
+        shares = iter(rest * w / sum(weights) for w in weights)
+        widths = [n if s else next(shares) for n, s in zip(need, short)]
     return [100 * w / sum(widths) for w in widths]
 
 
