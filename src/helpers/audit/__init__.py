@@ -8,11 +8,20 @@ from .derived import check_derived
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
 from .official import check_official
 from .run import run_audit
-from .views import load_audit, load_contradictions, ranked, section_verdicts, verdict_counts
+from .views import (
+    claim_cards,
+    load_audit,
+    load_contradictions,
+    ranked,
+    section_verdicts,
+    verdict_counts,
+    verdict_lists,
+)
 
 __all__ = [
     "VERDICTS",
     "check_derived",
+    "claim_cards",
     "check_official",
     "compare",
     "load_audit",
@@ -24,4 +33,5 @@ __all__ = [
     "section_verdicts",
     "stated_series",
     "verdict_counts",
+    "verdict_lists",
 ]
