@@ -163,7 +163,8 @@ class ClaimCards:
 
     def _repr_html_(self) -> str:
         cards = "".join(_card(row, self.anchored) for _, row in self.rows.iterrows())
-        return f'<div class="claims">{cards}</div><p class="table-rows">{len(self.rows):,} claims</p>'
+        count = f'{len(self.rows):,} claim{"" if len(self.rows) == 1 else "s"}'
+        return f'<div class="claims">{cards}</div><p class="table-rows">{count}</p>'
 
     def __repr__(self) -> str:
         return "\n".join(

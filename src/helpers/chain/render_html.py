@@ -30,7 +30,7 @@ TIER_LEGEND = {
 }
 CODE_STYLE = "xcode"  # the Pygments style whose every token colour passes WCAG AA on the code cells' background
 SITE_CSS = """
-body{margin:0;font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff}
+body,body.jp-Notebook{margin:0;padding:0;font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff}
 a{color:#1d4f91}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #fd0;outline-offset:1px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1em;top:.5em;background:#fff;padding:.5em;z-index:10}
 .site-header{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;padding:.5em 1em;background:#12436D;color:#fff}
@@ -49,7 +49,9 @@ a{color:#1d4f91}a:focus-visible,button:focus-visible,input:focus-visible{outline
 .site-main{flex:1 1 auto;min-width:0;padding:0 1.5em 2em;max-width:70rem;box-sizing:border-box}
 .page-intro{font-size:.9rem;border-bottom:2px solid #12436D;padding:.3em 0 .6em}
 .on-this-page,.downloads{font-size:.95rem;background:#f3f2f1;padding:.5em 1em;margin:1em 0}
-.on-this-page ol{margin:.3em 0;padding-left:1.3em}.on-this-page li{margin:.2em 0}
+.on-this-page ol{margin:.3em 0;padding-left:1.3em}.on-this-page li{margin:.1em 0}
+.on-this-page a{display:inline-block;padding:.3em 0}
+main a{text-decoration:underline}
 .on-this-page ol ol{list-style:disc}
 .pager{display:flex;justify-content:space-between;gap:1em;flex-wrap:wrap;border-top:1px solid #bbb;margin-top:2em;
  padding-top:1em}.pager a{display:inline-block;padding:.5em 0}
@@ -146,7 +148,8 @@ def site_header(root: str) -> str:
         '<a class="skip" href="#content">Skip to content</a><header class="site-header">'
         '<button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav">Menu</button>'
         f'<a href="{root}index.html">Policing response to modern slavery: appendix</a>'
-        f'<form role="search" action="{root}search.html"><label for="site-search">Search</label>'
+        f'<form role="search" aria-label="Search the appendix" action="{root}search.html">'
+        '<label for="site-search">Search</label>'
         '<input id="site-search" name="q" type="search" autocomplete="off">'
         '<button type="submit">Go</button></form></header>'
     )
@@ -227,7 +230,8 @@ def _figures(soup: BeautifulSoup, main, reports: Path, root: str) -> None:
             f'<a href="{root}figures/{fid}.{ext}">{fid}.{ext} ({what})</a>'
             for ext, what in (("png", "image"), ("svg", "vector image"), ("csv", "plotted data, sources"))
         )
-        figure.append(BeautifulSoup(f'<p class="fig-files">Download: {files}</p>', "html.parser"))
+        caption = figure.find("figcaption") or figure
+        caption.append(BeautifulSoup(f'<span class="fig-files"><br>Download: {files}</span>', "html.parser"))
 
 
 def publish_page(page: str, name: str, view: str, order: list[str], reports: Path, pdf: bool = False) -> str:
