@@ -3,7 +3,15 @@ card per claim, and every claim id under its verdict."""
 
 import pandas as pd
 
-from helpers.audit.views import claim_anchor, claim_cards, number, plain_basis, plain_value, verdict_lists
+from helpers.audit.views import (
+    claim_anchor,
+    claim_cards,
+    contradiction_cards,
+    number,
+    plain_basis,
+    plain_value,
+    verdict_lists,
+)
 
 ROWS = pd.DataFrame(
     [
@@ -65,3 +73,22 @@ def test_verdict_lists_link_every_claim_under_its_verdict():
     page = verdict_lists(ROWS)._repr_html_()
     assert 'id="verdict-disagrees_with_source"' in page and 'href="#claim-L0089-2020"' in page
     assert page.count("<h3") == 5
+
+
+def test_contradictions_quote_both_statements():
+    rows = pd.DataFrame(
+        [
+            {
+                "kind": "same fact stated differently",
+                "claim_id": "L0289:2019",
+                "quote": "became the unit in 2019",
+                "other_claims": "L0089:2020",
+                "other_quotes": "became the unit in 2020/21",
+                "verdict": "disagrees_with_source",
+                "basis": "[repeated] contradicts L0089:2020 (same fact)",
+            }
+        ]
+    )
+    page = contradiction_cards(rows)._repr_html_()
+    assert page.index("in 2019") < page.index("disagrees with source") < page.index("in 2020/21")
+    assert "disagrees_with_source" not in page and "said elsewhere in the report" in page

@@ -127,7 +127,8 @@ def test_pages_load_without_errors_and_claims_are_complete(site, browser, tmp_pa
     shown = set(page.eval_on_selector_all("article.claim[id] .claim-id", "c => c.map(e => e.textContent)"))
     assert ledger == shown and len(ledger) > 100
     text = page.inner_text("main")
-    assert "_" not in page.inner_text(".claims"), "machine spellings on the claims cards"
+    cards = page.evaluate("[...document.querySelectorAll('.claims')].map(e => e.innerText).join(' ')")
+    assert "_" not in cards, "machine spellings on the claims cards"
     assert "pct_change(" not in text and "disagrees_with_source" not in text
     assert page.locator("text=¶").count() == 0 and page.locator(".jp-InputPrompt").count() == 0
     for width, height, name in WIDTHS:

@@ -10,6 +10,7 @@ from .official import check_official
 from .run import run_audit
 from .views import (
     claim_cards,
+    contradiction_cards,
     load_audit,
     load_contradictions,
     ranked,
@@ -22,6 +23,7 @@ __all__ = [
     "VERDICTS",
     "check_derived",
     "claim_cards",
+    "contradiction_cards",
     "check_official",
     "compare",
     "load_audit",

@@ -140,11 +140,13 @@ def verdict_badge(verdict: str) -> str:
     return f'<span class="verdict" style="background:{colour}">{html.escape(word)}</span>'
 
 
+def _basis_items(reason: str) -> str:
+    return "".join(f"<li><b>{html.escape(label)}</b>: {html.escape(text)}</li>" for label, text in plain_basis(reason))
+
+
 def _card(row: pd.Series, anchored: bool) -> str:
     anchor = f' id="{claim_anchor(row["claim_id"])}"' if anchored else ""
-    basis = "".join(
-        f"<li><b>{html.escape(label)}</b>: {html.escape(text)}</li>" for label, text in plain_basis(row["reason"])
-    )
+    basis = _basis_items(row["reason"])
     section = f" · {html.escape(str(row['section']))}" if "section" in row and pd.notna(row["section"]) else ""
     return (
         f'<article class="claim"{anchor}><blockquote>“{html.escape(str(row["quote"]))}”</blockquote>'
@@ -163,7 +165,7 @@ class ClaimCards:
 
     def _repr_html_(self) -> str:
         cards = "".join(_card(row, self.anchored) for _, row in self.rows.iterrows())
-        count = f'{len(self.rows):,} claim{"" if len(self.rows) == 1 else "s"}'
+        count = f"{len(self.rows):,} claim{'' if len(self.rows) == 1 else 's'}"
         return f'<div class="claims">{cards}</div><p class="table-rows">{count}</p>'
 
     def __repr__(self) -> str:
@@ -205,3 +207,35 @@ class VerdictLists:
 def verdict_lists(audit: pd.DataFrame) -> VerdictLists:
     """The claims grouped by verdict: every id, linked to its card."""
     return VerdictLists(audit)
+
+
+class ContradictionCards:
+    """Rich display of contradictions between statements: the quote, the statements it contradicts (each quoted,
+    with its id), the verdict as a coloured word and the basis in words."""
+
+    def __init__(self, rows: pd.DataFrame):
+        self.rows = rows
+
+    def _repr_html_(self) -> str:
+        cards = []
+        for _, row in self.rows.iterrows():
+            others = zip(str(row["other_claims"]).split("; "), str(row["other_quotes"]).split(" | "), strict=False)
+            against = "".join(
+                f'<li>“{html.escape(q)}” (claim <span class="claim-id">{html.escape(c)}</span>)</li>' for c, q in others
+            )
+            basis = _basis_items(row["basis"])
+            cards.append(
+                f'<article class="claim"><blockquote>“{html.escape(str(row["quote"]))}”</blockquote>'
+                f'<p class="claim-meta">{verdict_badge(row["verdict"])} {html.escape(str(row["kind"]))} · claim '
+                f'<span class="claim-id">{html.escape(str(row["claim_id"]))}</span>, against:</p>'
+                f'<ul class="claim-basis">{against}</ul><ul class="claim-basis">{basis}</ul></article>'
+            )
+        return f'<div class="claims">{"".join(cards)}</div>'
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{r.claim_id} [{VERDICT_WORDS[r.verdict][0]}] {r.quote}" for r in self.rows.itertuples())
+
+
+def contradiction_cards(rows: pd.DataFrame) -> ContradictionCards:
+    """Display the contradictions (load_contradictions) as cards."""
+    return ContradictionCards(rows)

@@ -341,7 +341,8 @@ def search_records(reports: Path, figures: list[dict]) -> list[dict]:
                             "x": " ".join(text),
                         }
                     )
-                title, anchor, text = element.get_text(" ", strip=True), element["id"], []
+                title = f"{chapter_titles().get(name, name)}: {element.get_text(' ', strip=True)}"
+                anchor, text = element["id"], []
             elif not element.find(["p", "li", "td", "figcaption", "blockquote"]):
                 text.append(element.get_text(" ", strip=True))
         if text:
