@@ -137,7 +137,7 @@ def claim_anchor(claim_id: str) -> str:
 
 def verdict_badge(verdict: str) -> str:
     word, colour = VERDICT_WORDS[verdict]
-    return f'<span class="verdict" style="background:{colour}">{html.escape(word)}</span>'
+    return f'<span class="verdict" style="background:{colour};color:#fff">{html.escape(word)}</span>'
 
 
 def _basis_items(reason: str) -> str:
