@@ -264,7 +264,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         from .render import render_index, render_notebook
 
         if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
-            for name in sorted(n for n in (s.name for s in steps) if n not in ran):
+            executed = staging / "reports" / "notebooks"
+            for name in sorted(s.name for s in steps if s.name not in ran and (executed / f"{s.name}.ipynb").exists()):
                 render_notebook(staging / "reports", name, pdf)
         from .render_pdf import remove_pdfs, write_appendix
 
