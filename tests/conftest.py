@@ -29,13 +29,13 @@ def raw_copy(tmp_path) -> Path:
 def processed_survey(tmp_path_factory):
     """The survey reconstruction and the report tables built into a temporary data/processed, as
     00_data_preparation writes them (a clean clone has none)."""
-    from helpers.data.tables import publish_report_table
+    from helpers.data.tables import REPORT_TABLES, publish_report_table
     from helpers.survey import reconstruct
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MSR_OUTPUT_ROOT", str(tmp_path_factory.mktemp("output")))
         reconstruct.write(reconstruct.build())
-        for name in ("claims.csv", "survey_published.csv", "figure_captions.csv", "figure_statements.csv"):
+        for name in REPORT_TABLES:
             publish_report_table(name)
         yield paths.processed()
 

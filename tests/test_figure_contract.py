@@ -15,6 +15,8 @@ from helpers.data.validate import read_validated
 from helpers.figures import inputs, registry
 from helpers.figures.inputs import Inputs
 from helpers.figures.official import describe as official_describe
+from helpers.figures.survey import need
+from helpers.figures.survey.specs import NEED_AREAS, NEED_GROUPS
 from helpers.survey.published import load_published
 
 NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -66,15 +68,76 @@ def test_each_notebook_makes_its_registered_figures_once_in_report_order(noteboo
             assert len(source.splitlines()) <= 2, f"{notebook.stem}: a figure takes one or two lines:\n{source}"
 
 
+def _report_table(name: str) -> pd.DataFrame:
+    return read_validated(paths.RAW / "report" / name)
+
+
+def _quoted_in_report_tables() -> list[tuple[str, int, str]]:
+    """Every quote the report tables of the figures hold: (table, line, text)."""
+    quotes = []
+    for name, line, column in [
+        ("figure_captions.csv", "line", "caption"),
+        ("figure_statements.csv", "line", "statement"),
+        ("need_statements.csv", "line", "statement"),
+        ("sub_threats.csv", "line", "text"),
+        ("research_framework.csv", "line", "component"),
+        ("research_framework.csv", "section_line", "section"),
+    ]:
+        table = _report_table(name).dropna(subset=[column])
+        quotes += [(name, int(at), text) for at, text in zip(table[line], table[column])]
+    return quotes
+
+
 def _report_words() -> set[tuple[int | None, str]]:
     """Every stretch of the report's words this repository holds: (line, text), line None where not recorded."""
     claims = load_claims()
-    captions = pd.read_csv(paths.RAW / "report" / "figure_captions.csv")
     words = {(int(line), q) for line, q in zip(claims["line"], claims["quote"])}
-    words |= {(int(line), c) for line, c in zip(captions["line"], captions["caption"])}
-    statements = pd.read_csv(paths.RAW / "report" / "figure_statements.csv")
-    words |= {(int(line), q) for line, q in zip(statements["line"], statements["statement"])}
+    words |= {(line, text) for _, line, text in _quoted_in_report_tables()}
     return words | {(None, q) for q in load_published()["quote"]}
+
+
+def _report_lines() -> list[str]:
+    if not paths.report_text().exists():
+        pytest.skip(f"report text not at {paths.report_text()} (set MSR_REPORT_TEXT)")
+    return paths.report_text().read_text(encoding="utf-8").splitlines()
+
+
+def test_report_tables_quote_the_report_at_their_line():
+    lines = _report_lines()
+    wrong = [(name, at, text) for name, at, text in _quoted_in_report_tables() if text not in lines[at - 1]]
+    assert wrong == []
+
+
+def test_sub_threat_table_is_the_reports_table_cell_by_cell():
+    """Header (the line above the first row) and every row, blank cells included, as the text lays them out."""
+    lines = _report_lines()
+    cells = _report_table("sub_threats.csv")
+    header = list(dict.fromkeys(cells["column"]))
+    assert lines[cells["line"].min() - 2].split("\t") == header
+    for at, row in cells.groupby("line"):
+        assert list(row["column"]) == header, f"sub_threats.csv: the cells of line {at} are not in the header's order"
+        assert [c.strip() for c in lines[at - 1].split("\t")] == list(row["text"].fillna("")), at
+
+
+def test_need_statements_name_each_theme_and_the_group_they_say():
+    """One theme per need-for-improvement theme (and the introduction); a statement said to name the group with
+    the greatest need does so, and each theme names at most one."""
+    statements = _report_table("need_statements.csv")
+    assert list(dict.fromkeys(statements["theme"])) == [need.INTRO, *(theme for _, theme in NEED_AREAS)]
+    groups = dict(NEED_GROUPS)
+    for row in statements.dropna(subset=["greatest_need"]).itertuples():
+        assert "greatest need" in row.statement and groups[row.greatest_need].lower() in row.statement.lower(), row
+    assert statements.groupby("theme")["greatest_need"].count().max() == 1
+
+
+def test_figure_modules_hold_no_quoted_text():
+    """The report's words reach a figure as its declared inputs: no figure module types a quote of the tables
+    (a quote longer than 40 characters: shorter ones, such as section headings, also serve as labels)."""
+    quotes = {text for _, _, text in _quoted_in_report_tables() if len(text) > 40}
+    for module in (paths.ROOT / "src" / "helpers" / "figures").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        typed = [q for q in quotes if q in source]
+        assert typed == [], f"{module.name} types the report's words {typed[0]!r}: use its report table"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -106,7 +169,7 @@ def test_nothing_after_data_preparation_reads_raw_data():
                 assert not (isinstance(node, ast.Attribute) and node.attr == "RAW"), notebook.stem
                 assert not (isinstance(node, ast.Constant) and "data/raw" in str(node.value)), notebook.stem
                 assert getattr(node, "id", getattr(node, "attr", "")) not in {"load_claims", "load_published"}
-    for module in (paths.ROOT / "src" / "helpers" / "figures").glob("*.py"):
+    for module in (paths.ROOT / "src" / "helpers" / "figures").rglob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert "paths.RAW" not in source, module.name
         assert not re.search(r"load_(published|claims)\(\)", source), f"{module.name} reads a raw table"
@@ -129,6 +192,9 @@ def test_prepared_report_tables_read_back_as_validated():
         (inputs.published, load_published()),
         (inputs.captions, read_validated(report / "figure_captions.csv")),
         (inputs.statements, read_validated(report / "figure_statements.csv")),
+        (inputs.need_statements, read_validated(report / "need_statements.csv")),
+        (inputs.sub_threats, read_validated(report / "sub_threats.csv")),
+        (inputs.research_framework, read_validated(report / "research_framework.csv")),
     ]
     for prepared, raw in tables:
         pd.testing.assert_frame_equal(prepared, raw)

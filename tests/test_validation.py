@@ -141,3 +141,19 @@ def test_each_schema_error_names_file_line_and_column(tmp_path, row, expected):
     with pytest.raises(DataValidationError) as err:
         read_validated(path, SCHEMA)
     assert err.value.problems == [f"{display(path)}, line 5, {expected}"]
+
+
+def test_a_bad_report_table_is_not_published(raw_copy, tmp_path, monkeypatch):
+    """00 validates a report table before copying it: a theme need_statements.csv does not know stops with its
+    file, line and column, and the table already published stays as it was."""
+    from helpers import paths
+    from helpers.data.tables import publish_report_table
+
+    monkeypatch.setenv("MSR_OUTPUT_ROOT", str(tmp_path / "output"))
+    published = publish_report_table("need_statements.csv")
+    before = published.read_bytes()
+    _edit(raw_copy / "report" / "need_statements.csv", 2, "theme", "polcy")
+    monkeypatch.setattr(paths, "RAW", raw_copy)
+    with pytest.raises(DataValidationError, match=r"need_statements.csv, line 4, column 'theme'.*'polcy'"):
+        publish_report_table("need_statements.csv")
+    assert published.read_bytes() == before

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from .validate import read_prepared, schema_for
+from .validate import read_prepared, read_validated, schema_for
 
 
 def save_table(frame: pd.DataFrame, path: Path) -> Path:
@@ -23,9 +23,22 @@ def save_table(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
+REPORT_TABLES = (
+    "claims.csv",
+    "survey_published.csv",
+    "figure_captions.csv",
+    "figure_statements.csv",
+    "need_statements.csv",
+    "sub_threats.csv",
+    "research_framework.csv",
+)
+"""The tables of what the report prints that 00_data_preparation publishes for the section notebooks."""
+
+
 def publish_report_table(name: str) -> Path:
-    """Copy a report table (claims.csv, survey_published.csv) from data/raw/report/ into data/processed/report/,
-    byte for byte; 00_data_preparation does so once it has validated the file."""
+    """Validate a report table of data/raw/report/ (one of REPORT_TABLES) against its schema and copy it into
+    data/processed/report/, byte for byte; a bad file stops here with its line and column, nothing copied."""
+    read_validated(paths.RAW / "report" / name)
     target = paths.report_table(name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.RAW / "report" / name, target)
@@ -33,5 +46,5 @@ def publish_report_table(name: str) -> Path:
 
 
 def load_report_table(name: str) -> pd.DataFrame:
-    """A report table (claims.csv, survey_published.csv) as 00_data_preparation validated and wrote it."""
+    """A report table (one of REPORT_TABLES) as 00_data_preparation validated and wrote it."""
     return read_prepared(paths.report_table(name), schema_for(paths.RAW / "report" / name))

@@ -2,9 +2,9 @@
 00_data_preparation wrote.
 
 A registry entry names the ones its draw and describe functions take (``table``, ``releases``, ``claims``,
-``published``, ``captions``, ``statements``, ``survey``, ``cells``, ``last_year``, ``vintage``,
-``survey_source``); ``make`` passes exactly those, by keyword, from one ``Inputs`` (``take``). Nothing here reads
-a table of ``data/raw/``.
+``published``, ``captions``, ``statements``, ``need_statements``, ``sub_threats``, ``research_framework``,
+``survey``, ``cells``, ``last_year``, ``vintage``, ``survey_source``); ``make`` passes exactly those, by keyword,
+from one ``Inputs`` (``take``). Nothing here reads a table of ``data/raw/``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,19 @@ from ..data.tables import load_report_table
 from ..survey import reconstruct, respondents
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
-TABLES = ("table", "releases", "claims", "published", "captions", "statements", "survey", "cells")
+TABLES = (
+    "table",
+    "releases",
+    "claims",
+    "published",
+    "captions",
+    "statements",
+    "need_statements",
+    "sub_threats",
+    "research_framework",
+    "survey",
+    "cells",
+)
 
 
 @dataclass
@@ -59,6 +71,21 @@ class Inputs:
     def statements(self) -> pd.DataFrame:
         """The report's sentences on each survey figure, quoted with their lines (figure_statements.csv)."""
         return load_report_table("figure_statements.csv")
+
+    @cached_property
+    def need_statements(self) -> pd.DataFrame:
+        """The report's sentences on the need for improvement (Figures 27-56), by theme (need_statements.csv)."""
+        return load_report_table("need_statements.csv")
+
+    @cached_property
+    def sub_threats(self) -> pd.DataFrame:
+        """Figure 5's table, cell by cell with its lines (sub_threats.csv)."""
+        return load_report_table("sub_threats.csv")
+
+    @cached_property
+    def research_framework(self) -> pd.DataFrame:
+        """The research framework's components and their sections (research_framework.csv; Figures 1, 57)."""
+        return load_report_table("research_framework.csv")
 
     @cached_property
     def survey(self) -> tuple[dict[str, pd.DataFrame], bool]:

@@ -6,8 +6,10 @@ entry.describe_inputs))``: a figure function receives exactly the validated tabl
 (``figures.inputs``) and reads no file. A survey figure's entry also holds its ``chart``: the bars (population
 and item), chart kind, the question and answer scale the report's text reveals and n as printed; its caption and
 the report's statements on it, each with its line, are the report tables ``figure_captions.csv`` and
-``figure_statements.csv`` (inputs ``captions`` and ``statements``). The registry feeds the README's figure map
-(``python -m helpers.figures.registry`` rewrites it; a test keeps it in step), the appendix index and the tests.
+``figure_statements.csv`` (inputs ``captions`` and ``statements``); the report's words in Figures 1/57, 5 and
+27-56 are ``research_framework.csv``, ``sub_threats.csv`` and ``need_statements.csv``. The registry feeds the
+README's figure map (``python -m helpers.figures.registry`` rewrites it; a test keeps it in step), the appendix
+index and the tests.
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ FIGURES: list[Figure] = [
         "report",
         ("report",),
         table_figures.framework,
-        (),
+        ("research_framework", "captions"),
         table_figures.framework_meta,
+        ("captions", "statements"),
     ),
     _survey(
         "fig02",
@@ -154,8 +157,9 @@ FIGURES: list[Figure] = [
         "report",
         ("report",),
         table_figures.fig05,
-        (),
+        ("sub_threats", "captions"),
         table_figures.fig05_meta,
+        ("captions", "sub_threats"),
     ),
     _official(
         "fig06",
@@ -493,7 +497,7 @@ FIGURES: list[Figure] = [
         "several",
         ("report", "not published"),
         need.draw,
-        ("published",),
+        ("published", "captions", "need_statements"),
         need.describe,
     ),
     _survey(

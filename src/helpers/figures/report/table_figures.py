@@ -1,8 +1,9 @@
 """Figures that are tables or diagrams of what the report's text names, with no numbers: Figure 5 (the
 sub-threat table) and Figures 1 and 57 (the research framework).
 
-Cells the text leaves empty say so; nothing is filled. Each figure function returns the figure and its table;
-its ``*_meta`` function gives title, caption, source, tiers and alt text.
+Their words are the report tables ``sub_threats.csv``, ``research_framework.csv``, the captions and the statements,
+passed in; cells the text leaves empty say so and nothing is filled. Each figure function returns the figure and
+its table; its ``*_meta`` function gives title, caption, source, tiers and alt text.
 """
 
 from __future__ import annotations
@@ -35,81 +36,38 @@ def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], heig
 
 
 # ---------------------------------------------------------------- Figure 5
-SUB_THREATS_LINES = (
-    "report text lines 464-469 (table above the caption 'Figure 5: Sub-threats of modern slavery & human trafficking')"
-)
-FIG05_COLUMNS = [
-    "Type of MS",
-    "Perceived Prioritisation",
-    "Environment",
-    "Detection",
-    "Victim demographics",
-    "Overlap with other offences",
-]
-FIG05_ROWS = [
-    [
-        "Domestic Servitude",
-        "",
-        "Hidden, Overlaps with VAWG",
-        "Likely significantly underreported, relies on authorities & community",
-        "",
-        "Kidnap, assault, threats to kill, immigration offences",
-    ],
-    [
-        "Sexual exploitation",
-        "",
-        "Overlaps with VAWG, OCGs",
-        "Underreported, relies on law enforcement, local authorities, and NGOs",
-        "",
-        "Sexual offences, controlling prostitution, managing a brothel",
-    ],
-    [
-        "Criminal exploitation",
-        "",
-        "County lines, OCGs",
-        "Underreported, relies on law enforcement, NGOs & community \u2013 victims may not recognise victimhood",
-        "",
-        "Drug offences, supply of drugs, cultivating cannabis",
-    ],
-    [
-        "Labour exploitation",
-        "",
-        "Hidden, OCGs, industry",
-        "Underreported, relies on authorities, community \u2013 victims may not recognise victimhood",
-        "",
-        "Kidnap, assault, threats to kill, minimum wage offences, immigration offences",
-    ],
-    [
-        "Organ harvesting",
-        "",
-        "Extremely hidden, OCGs",
-        "Underreported, relies on authorities, healthcare, community",
-        "Few victims identified",
-        "",
-    ],
-]
 NOT_IN_TEXT = "(not in the text)"
 
 
-def fig05_table() -> pd.DataFrame:
-    """The sub-threat table as the report's text gives it; cells empty in the text say so."""
-    table = pd.DataFrame(FIG05_ROWS, columns=FIG05_COLUMNS)
-    return table.replace("", NOT_IN_TEXT)
+def _words(captions: pd.DataFrame, number: int) -> str:
+    """A figure's caption without its 'Figure N: ' label."""
+    return captions.loc[captions["figure"] == number, "caption"].iloc[0].split(": ", 1)[1]
 
 
-FIG05_TITLE = "Sub-threats of modern slavery & human trafficking (as named in the report's text)"
+def fig05_table(sub_threats: pd.DataFrame) -> pd.DataFrame:
+    """The sub-threat table as the report's text gives it (sub_threats.csv, one cell per row, in the printed
+    order); cells empty in the text say so."""
+    cells = sub_threats.fillna({"text": NOT_IN_TEXT})
+    table = cells.pivot(index="line", columns="column", values="text")[list(dict.fromkeys(cells["column"]))]
+    return table.reset_index(drop=True).rename_axis(columns=None)
 
 
-def fig05() -> tuple[plt.Figure, pd.DataFrame]:
-    table = fig05_table()
-    return _table_figure(table, FIG05_TITLE, [0.13, 0.13, 0.16, 0.22, 0.14, 0.22], 5.5), table
+def _fig05_title(captions: pd.DataFrame) -> str:
+    return f"{_words(captions, 5)} (as named in the report's text)"
 
 
-def fig05_meta(data: pd.DataFrame) -> dict:
-    kinds = ", ".join(data[FIG05_COLUMNS[0]].str.lower())
+def fig05(sub_threats: pd.DataFrame, captions: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    table = fig05_table(sub_threats)
+    return _table_figure(table, _fig05_title(captions), [0.13, 0.13, 0.16, 0.22, 0.14, 0.22], 5.5), table
+
+
+def fig05_meta(data: pd.DataFrame, captions: pd.DataFrame, sub_threats: pd.DataFrame) -> dict:
+    kinds = ", ".join(data[data.columns[0]].str.lower())
     empty = [c for c in data.columns if (data[c] == NOT_IN_TEXT).all()]
+    header, last = sub_threats["line"].min() - 1, sub_threats["line"].max()  # the header is above the first row
+    caption = captions.loc[captions["figure"] == 5, "caption"].iloc[0]
     return dict(
-        title=FIG05_TITLE,
+        title=_fig05_title(captions),
         tiers=["report"],
         caption=(
             f"The forms of MSHT the text names ({kinds}) with the table's words as extracted from the report. "
@@ -118,7 +76,7 @@ def fig05_meta(data: pd.DataFrame) -> dict:
             f"'{NOT_IN_TEXT}' and nothing is filled in. No numbers."
         ),
         source=f"{REPORT}, section 'Identifying the challenge / Defining Modern Slavery', Figure 5; "
-        + SUB_THREATS_LINES,
+        f"report text lines {header}-{last} (table above the caption '{caption}')",
         alt=(
             f"Table of the sub-threats of MSHT ({kinds}) with their environment, detection, victim demographics "
             "and overlapping offences as the report words them; the cells the text leaves empty are marked."
@@ -127,34 +85,10 @@ def fig05_meta(data: pd.DataFrame) -> dict:
 
 
 # ---------------------------------------------------------------- Figures 1 and 57
-FRAMEWORK = pd.DataFrame(
-    {
-        "component": [
-            "Prioritisation and strategic approach",
-            "Identifying the modern slavery challenge",
-            "Investigating, and disrupting modern slavery",
-            "Bringing perpetrators to justice",
-        ],
-        "report section": [
-            "Prioritisation and Strategic Approach",
-            "Identifying the Modern Slavery & Human Trafficking Challenge",
-            "Investigating and Disrupting Modern Slavery & Human Trafficking",
-            "Bringing Perpetrators to Justice",
-        ],
-        "notebook": [
-            "01_prioritisation",
-            "02_identifying_the_challenge",
-            "03_investigating_and_disrupting",
-            "04_bringing_perpetrators_to_justice",
-        ],
-    }
-)
-FRAMEWORK_QUOTE = "We employed a research framework focused on the sections of this report:"
-FRAMEWORK_TITLE = "Leapwise research framework for analysing the policing response to MSHT"
-
-
-def framework() -> tuple[plt.Figure, pd.DataFrame]:
-    """Figures 1 and 57 (the same framework): its components as the methodology lists them."""
+def framework(research_framework: pd.DataFrame, captions: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Figures 1 and 57 (the same framework): its components as the methodology lists them
+    (research_framework.csv), titled with Figure 1's caption."""
+    data = research_framework[["component", "section", "notebook"]].rename(columns={"section": "report section"})
     style.use_house_style()
     fig, ax = plt.subplots(figsize=(9, 3.2))
     ax.axis("off")
@@ -171,20 +105,22 @@ def framework() -> tuple[plt.Figure, pd.DataFrame]:
         fontsize=10,
         fontweight="bold",
     )
-    for i, comp in enumerate(FRAMEWORK["component"]):
+    for i, comp in enumerate(data["component"]):
         ax.add_patch(plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor="#E8EEF4", edgecolor=style.CATEGORICAL[0]))
         ax.text(0.5 + i, 0.725, wrap(comp, 16), ha="center", va="center", fontsize=9)
-    ax.set_title(FRAMEWORK_TITLE, loc="left", fontsize=11)
-    return fig, FRAMEWORK
+    ax.set_title(_words(captions, 1), loc="left", fontsize=11)
+    return fig, data
 
 
-def framework_meta(data: pd.DataFrame) -> dict:
+def framework_meta(data: pd.DataFrame, captions: pd.DataFrame, statements: pd.DataFrame) -> dict:
+    """Titled with Figure 1's caption; quotes the methodology's sentence introducing Figure 57's components."""
     components = "; ".join(data["component"])
+    quote = statements.loc[statements["figure"] == 57, "statement"].iloc[0]
     return dict(
-        title=FRAMEWORK_TITLE,
+        title=_words(captions, 1),
         tiers=["report"],
         caption=(
-            f"The framework's components as the methodology lists them: '{FRAMEWORK_QUOTE}' {components}. The "
+            f"The framework's components as the methodology lists them: '{quote}' {components}. The "
             "report's graphic is not in the text; this is a plain redrawing of the named components (the same "
             "framework as Figure 1 in the introduction). Its layout is ours."
         ),

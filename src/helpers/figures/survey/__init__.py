@@ -6,5 +6,6 @@
 - ``specs``: `SurveyChart`, how a registry entry declares a survey figure (bars, chart kind, question, answer
   scale, n as printed), the report's words on it (caption and statements, from the report tables), and the
   survey's fixed vocabulary (populations, roles, need themes);
-- ``need``: Figures 27–56 as one summary, with the report's words on them in ``need_quotes``.
+- ``need``: Figures 27–56 as one summary, with the report's words on them (``need_statements.csv`` and the
+  captions, passed in).
 """

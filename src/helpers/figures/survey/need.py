@@ -11,23 +11,25 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import style
-from .need_quotes import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
 from .specs import NEED_AREAS, NEED_GROUPS, need_figure_number
 
-USUAL_N = {"system_leaders": 22, "ms_leads": 37, "frontline": 41}
+INTRO = "all themes"  # need_statements.csv's theme of the survey's introduction to the ten themes
 TITLE = "Figures 27–56: perceived need for improvement, by theme and group (what the report prints)"
 HIGHLIGHT = "#DCE6F0"
 
 
-def summary(published: pd.DataFrame) -> pd.DataFrame:
-    """Per theme and group: figure number, n as printed (flagged where it is another group's), printed values
-    and the text's finding, quoted."""
+def summary(published: pd.DataFrame, captions: pd.DataFrame, need_statements: pd.DataFrame) -> pd.DataFrame:
+    """Per theme and group: figure number, caption and n as printed (flagged where it is the n most of another
+    group's captions give), printed values and the text's finding (need_statements.csv), quoted."""
     out = []
     for t, (key, theme) in enumerate(NEED_AREAS):
-        greatest, statements = NEED_FINDINGS[theme]
+        said = need_statements[need_statements["theme"] == theme]
+        greatest = said["greatest_need"].dropna()
+        greatest = greatest.iloc[0] if len(greatest) else None
         for g, (population, group) in enumerate(NEED_GROUPS):
             number = need_figure_number(t, g)
-            n = int(re.search(r"n=(\d+)", NEED_CAPTIONS[number]).group(1))
+            caption = captions.loc[captions["figure"] == number, "caption"].iloc[0]
+            n = int(re.search(r"n=(\d+)", caption).group(1))
             rows = published[(published["figure"] == str(number)) & (published["unit"] == "percent")]
             out.append(
                 {
@@ -36,17 +38,28 @@ def summary(published: pd.DataFrame) -> pd.DataFrame:
                     "group": group,
                     "population": population,
                     "item_id": f"need_improvement_{key}",
-                    "caption": NEED_CAPTIONS[number],
+                    "caption": caption,
                     "n_printed": n,
-                    "n_flag": "" if n == USUAL_N[population] else f"n={n} is the n of another group in the report",
                     "printed": "; ".join(f"{r.value:g}% significant improvements required" for r in rows.itertuples()),
                     "stat_id": "; ".join(rows["stat_id"]),
                     "text_finding": "greatest need (the text)" if greatest == population else "",
-                    "quotes": " ".join(f'"{q}" (line {line})' for line, q in statements),
+                    "quotes": " ".join(f'"{q}" (line {line})' for line, q in zip(said["line"], said["statement"])),
                     "tier": "report" if len(rows) or greatest == population else "not published",
                 }
             )
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    usual = _usual_n(table)
+    flags = [
+        "" if n == usual[p] else f"n={n} is the n of another group in the report"
+        for n, p in zip(table["n_printed"], table["population"])
+    ]
+    table.insert(table.columns.get_loc("n_printed") + 1, "n_flag", flags)
+    return table
+
+
+def _usual_n(table: pd.DataFrame) -> dict[str, int]:
+    """Per group, the n most of its need-for-improvement captions print."""
+    return table.groupby("population")["n_printed"].agg(lambda ns: ns.mode().iloc[0]).to_dict()
 
 
 def _flagged(table: pd.DataFrame) -> str:
@@ -54,7 +67,8 @@ def _flagged(table: pd.DataFrame) -> str:
     rows = table[table["n_flag"] != ""]
     numbers = " and ".join(str(r.figure) for r in rows.itertuples())
     ns = " and ".join(f"n={r.n_printed} ({r.group})" for r in rows.itertuples())
-    usual = ", ".join(f"{g} {USUAL_N[p]}" for p, g in NEED_GROUPS if p in set(rows["population"]))
+    usual_n = _usual_n(table)
+    usual = ", ".join(f"{g} {usual_n[p]}" for p, g in NEED_GROUPS if p in set(rows["population"]))
     return f"Figures {numbers} are captioned {ns}, where every other figure gives {usual}" if len(rows) else ""
 
 
@@ -63,16 +77,19 @@ def _printed_values(table: pd.DataFrame) -> str:
     return "; ".join(f"Figure {r.figure}, {r.group}, {r.theme}: {r.printed} ({r.stat_id})" for r in rows.itertuples())
 
 
-def draw(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def draw(
+    published: pd.DataFrame, captions: pd.DataFrame, need_statements: pd.DataFrame
+) -> tuple[plt.Figure, pd.DataFrame]:
     """A table chart: theme rows, one cell per group (figure number, n, printed value, text finding), quotes."""
-    table = summary(published)
+    table = summary(published, captions, need_statements)
     style.use_house_style()
     width, col = 13.0, [1.7, 2.0, 2.0, 2.0, 5.1]
     heads = ["Theme", *(g for _, g in NEED_GROUPS), "What the text says"]
     themes = list(dict.fromkeys(table["theme"]))
     quotes = {t: textwrap.fill(table.loc[table["theme"] == t, "quotes"].iloc[0], 78) for t in themes}
     heights = [max(0.62, 0.15 * (quotes[t].count("\n") + 1) + 0.12) for t in themes]
-    intro = textwrap.fill(f'"{NEED_INTRO[1]}" (line {NEED_INTRO[0]})', 150)
+    first = need_statements[need_statements["theme"] == INTRO].iloc[0]
+    intro = textwrap.fill(f'"{first.statement}" (line {first.line})', 150)
     top = 0.75 + 0.15 * (intro.count("\n") + 1)
     notes = (
         "Shaded: the group the text says expressed the greatest need for that theme. No other share is printed: "
