@@ -22,7 +22,7 @@ from helpers.audit.views import claim_anchor
 from helpers.chain.sandbox import copy_inputs, run_chain
 
 pytestmark = pytest.mark.chain
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".ci" / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / ".ci" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -112,15 +112,6 @@ def test_internal_agreement_alone_is_not_reproduction(result):
     assert not repeats_only.empty and set(repeats_only["verdict"]) <= {"not_checkable", "inconsistent"}
 
 
-def test_pinned_claims_keep_their_verdicts_values_and_reasons(result, expected):
-    expected("audit_verdicts", result, ["claim_id"])
-
-
-def test_verdict_counts(result, expected):
-    counts = result["verdict"].value_counts().rename_axis("verdict").reset_index()
-    expected("audit_verdict_counts", counts, ["verdict"], whole=True)
-
-
 def _row(quote, value):
     return pd.Series({"quote": quote, "value": value})
 
