@@ -79,9 +79,13 @@ ANSWER_COLOURS = {
 
 
 def ordered(position: int, count: int) -> str:
-    """The colour of the position-th of `count` ordered categories: the sequential ramp, light to dark."""
-    ramp = SEQUENTIAL[::-1][-count:] if count <= len(SEQUENTIAL) else SEQUENTIAL[::-1]
-    return ramp[min(position, len(ramp) - 1)]
+    """The colour of the position-th of `count` ordered categories: the sequential ramp, light to dark, spread
+    evenly so that neighbours differ."""
+    ramp = SEQUENTIAL[::-1]
+    if count <= 1:
+        return ramp[2]
+    spread = (1, 3) if count == 2 else tuple(round(i * (len(ramp) - 1) / (count - 1)) for i in range(count))
+    return ramp[spread[min(position, len(spread) - 1)]]
 
 
 def text_colour(fill: str) -> str:
