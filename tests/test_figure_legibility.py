@@ -9,6 +9,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers.figures import legibility, registry, style  # noqa: E402
@@ -160,3 +161,23 @@ def test_reader_facing_text_has_no_pipeline_words(built, figure_id):
 def test_alt_text_is_short(built, figure_id):
     record = json.loads(_saved(built, figure_id, ".json").read_text(encoding="utf-8"))
     assert legibility.alt_problems(record["alt"]) == []
+
+
+def test_audit_at_a_glance_counts_every_claim_once_by_section_in_report_order():
+    from helpers.figures.report import audit_glance
+
+    audit = pd.DataFrame(
+        {
+            "section": ["B / x", "A", "B", "A / y", "C"],
+            "line": [20, 10, 21, 11, 30],
+            "verdict": ["reproduced", "inconsistent", "not_checkable", "inconsistent", "disagrees_with_source"],
+        }
+    )
+    fig, data = audit_glance.audit_glance(audit)
+    assert list(dict.fromkeys(data["section"])) == ["A", "B", "C"]
+    assert data["claims"].sum() == len(audit) and len(data) == 3 * len(audit_glance.VERDICTS)
+    assert data.set_index(["section", "verdict"]).loc[("A", "inconsistent"), "claims"] == 2
+    meta = audit_glance.audit_glance_meta(data)
+    assert "5 numeric claims" in meta["caption"] and legibility.alt_problems(meta["alt"]) == []
+    assert legibility.pipeline_words(meta["caption"] + meta["alt"] + meta["title"]) == []
+    plt.close(fig)

@@ -46,6 +46,7 @@ def save_figure(
     tiers: list[str],
     alt: str,
     notebook: str,
+    sort_key: float | None = None,
 ):
     """Save PNG, SVG, the plotted data as CSV and the caption metadata; display it with alt text and caption."""
     unknown = set(tiers) - set(TIERS)
@@ -67,7 +68,7 @@ def save_figure(
         list(tiers),
         alt,
         notebook,
-        _sort_key(label),
+        _sort_key(label) if sort_key is None else sort_key,
         [f"{figure_id}.png", f"{figure_id}.svg", f"{figure_id}.csv"],
     )
     base.with_suffix(".json").write_text(json.dumps(asdict(record), indent=1, ensure_ascii=False) + "\n")
