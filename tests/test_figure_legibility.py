@@ -2,6 +2,7 @@
 marker, no pipeline words in what a reader reads, alt text of one or two short sentences. The checks read the
 saved SVG and JSON (``figures.legibility``); the first tests below show each check fails where it should."""
 
+import html
 import json
 import re
 
@@ -145,7 +146,9 @@ def _reader_texts(built, figure_id: str) -> dict[str, str]:
     texts = {key: record[key] for key in ("title", "caption", "source", "alt")}
     page = built[0][0] / "reports" / "html" / "reviewer" / f"{record['notebook']}.html"
     block = re.search(rf'<figure id="{figure_id}">.*?</figure>', page.read_text(encoding="utf-8"), re.DOTALL)
-    texts["reviewer page"] = re.sub(r'src="[^"]*"', "", block.group(0)) if block else ""
+    if block:  # its words: the alt text and the text between the tags (not the tags' attributes)
+        alt = re.search(r'alt="([^"]*)"', block.group(0))
+        texts["reviewer page"] = html.unescape((alt.group(1) if alt else "") + re.sub(r"<[^>]+>", " ", block.group(0)))
     return texts
 
 

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import paths
-from .style import TIER_NOTE, TIERS
+from .style import TIER_NOTE, TIER_WORDS, TIERS
 
 
 @dataclass
@@ -84,7 +84,7 @@ class _FigureDisplay:
 
     def _repr_html_(self) -> str:
         r = self.record
-        tiers = "; ".join(f"<b>{t}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
+        tiers = "; ".join(f"<b>{html.escape(TIER_WORDS.get(t, t))}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
         data = base64.b64encode(self.png).decode()
         return (
             f'<figure id="{r.figure_id}"><img src="data:image/png;base64,{data}" alt="{html.escape(r.alt)}">'
