@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from helpers import paths  # noqa: E402
 from helpers.figures import legibility, registry, style  # noqa: E402
 
 FIGURES = sorted(registry.BY_ID)
@@ -117,6 +118,23 @@ def test_the_tier_key_draws_each_tier_the_same_on_every_chart_in_no_series_colou
     key = style.tier_key(fig, ["official", "report"])
     assert [t.get_text() for t in key.get_texts()] == labels[0:1] + labels[2:3]
     plt.close(fig)
+
+
+HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
+REDRAWN_ELSEWHERE = pytest.mark.xfail(
+    strict=True, reason="figures/official is being redrawn on branch i20-figures; drop this mark when it lands"
+)
+FIGURE_MODULES = [
+    pytest.param(p, marks=REDRAWN_ELSEWHERE) if p.parent.name == "official" and HEX.search(p.read_text()) else p
+    for p in sorted((paths.ROOT / "src" / "helpers" / "figures").rglob("*.py"))
+]
+
+
+@pytest.mark.parametrize("module", FIGURE_MODULES, ids=lambda p: p.relative_to(paths.ROOT / "src").as_posix())
+def test_colours_come_from_the_style_module(module):
+    """A colour means one thing on every chart only if it is named once: no hex colour outside the style module."""
+    if module.name != "style.py":
+        assert HEX.findall(module.read_text(encoding="utf-8")) == []
 
 
 # The saved figures of a full chain run (the session's `built` fixture): slow, run by the full suite.

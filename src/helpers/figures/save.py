@@ -100,9 +100,3 @@ def alt_values(prefix: str, labels, values, fmt: str = "{:,.0f}", suffix: str = 
     """Alt text that states every plotted value, and 'not published' where one is missing."""
     parts = [f"{label}: {fmt.format(v) if pd.notna(v) else 'not published'}" for label, v in zip(labels, values)]
     return f"{prefix}: {'; '.join(parts)}.{(' ' + suffix) if suffix else ''}"
-
-
-def mark_missing(ax: plt.Axes, positions, label: str = "not published", y: float = 0.0) -> None:
-    """Write a visible 'not published' marker where a value is missing, instead of a silent gap."""
-    for x in positions:
-        ax.annotate(label, (x, y), rotation=90, ha="center", va="bottom", fontsize=8, color="#595959")
