@@ -166,6 +166,18 @@ def _categories(data: pd.DataFrame) -> tuple[list[str], list[str]]:
     return known + rest + strip + ([NOT_PUBLISHED] if NOT_PUBLISHED in present else []), rest
 
 
+def _stack(bar: pd.DataFrame, order: list[str], ordered: list[str]) -> list[str]:
+    """A stacked bar's categories left to right in scale order; its not-published part where the first
+    unprinted band of an ordered scale would sit (else at the end)."""
+    present = set(bar["category"])
+    seq = [c for c in order if c in present and c != NOT_PUBLISHED]
+    if NOT_PUBLISHED in present:
+        missing = [c for c in ordered if c not in present]
+        at = sum(1 for c in seq if order.index(c) < order.index(missing[0])) if missing else len(seq)
+        seq.insert(at, NOT_PUBLISHED)
+    return seq
+
+
 def _said_on_bars(ax, bars: list[str], chart: SurveyChart) -> None:
     """The report's statements of order or size with no number, written on the bar they are about."""
     for y, bar in enumerate(reversed(bars)):
@@ -224,9 +236,10 @@ def plot(data: pd.DataFrame, chart: SurveyChart, text: dict) -> plt.Figure:
                 left += float(row.percent)
         else:
             left = 0.0
-            for row in d.sort_values("category", key=lambda s: s.map(order.index)).itertuples():
-                _segment(ax, y, left, row, colour(row.category, ordered), notes)
-                left += float(row.percent)
+            for category in _stack(d, order, ordered):
+                for row in d[d["category"] == category].itertuples():
+                    _segment(ax, y, left, row, colour(row.category, ordered), notes)
+                    left += float(row.percent)
     ax.set_yticks(range(len(bars)), [wrap(b, 22) for b in reversed(bars)], fontsize=style.TEXT_PT)
     for axis in fig.axes:
         axis.tick_params(axis="x", labelsize=style.SMALL_PT)
