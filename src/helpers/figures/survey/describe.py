@@ -30,17 +30,17 @@ def _alt(kind: str, title: str, data: pd.DataFrame, limit: int = 250) -> str:
         for r in data.itertuples()
         if r.category != NOT_PUBLISHED
     ]
-    rest = " The rest is not published." if (data["category"] == NOT_PUBLISHED).any() else ""
+    rest = "; the rest is not published" if (data["category"] == NOT_PUBLISHED).any() else ""
     shown: list[str] = []
     for i, part in enumerate(printed):
         more = len(printed) - i - 1
         tail = f"; {more} more in the data table" if more else ""
-        if len(f"{head} Printed: {'; '.join([*shown, part])}{tail}.{rest}") > limit:
+        if len(f"{head} Printed: {'; '.join([*shown, part])}{tail}{rest}.") > limit:
             left = len(printed) - len(shown)
             shown.append(f"{left} more value{'s' if left > 1 else ''} in the data table")
             break
         shown.append(part)
-    return f"{head} Printed: {'; '.join(shown)}.{rest}" if printed else f"{head}{rest}"
+    return f"{head} Printed: {'; '.join(shown)}{rest}." if printed else f"{head} Nothing is printed."
 
 
 def describe(
