@@ -56,8 +56,12 @@ def save_figure(
         raise ValueError(f"figure {figure_id}: alt text is required")
     paths.figures().mkdir(parents=True, exist_ok=True)
     base = paths.figures() / figure_id
-    fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
-    fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
+    # A figure placed by hand (no layout engine) stays so: matplotlib restores "no engine" after a save by
+    # reading the rc default, which would switch constrained layout on for the second save.
+    fixed = {"figure.constrained_layout.use": False} if fig.get_layout_engine() is None else {}
+    with plt.rc_context(fixed):
+        fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
+        fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")
     record = FigureRecord(
         figure_id,
