@@ -134,7 +134,7 @@ def test_fig06_separates_period_types_and_coverage():
     assert set(data.loc[data["panel"] == "rolling year", "period"]) == {"year to June 2024"}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "England and Wales excluding Greater Manchester Police" in legend
-    assert "official (secondary: news, blog or mirror)" in legend
+    assert "official (copy of a publisher's table)" in legend
     all_forces = data[data["coverage"] == "England and Wales, all forces"]
     assert all_forces["value"].isna().sum() == 9  # 2016/17 to 2024/25 not found
     assert sum(drawing.NOT_FOUND in t for t in _texts(fig)) == 9

@@ -3,8 +3,8 @@
 
 A registry entry names the ones its draw and describe functions take (``table``, ``releases``, ``claims``,
 ``published``, ``captions``, ``statements``, ``need_statements``, ``sub_threats``, ``research_framework``,
-``survey``, ``cells``, ``last_year``, ``vintage``, ``survey_source``); ``make`` passes exactly those, by keyword,
-from one ``Inputs`` (``take``). Nothing here reads a table of ``data/raw/``.
+``survey``, ``cells``, ``audit``, ``last_year``, ``vintage``, ``survey_source``); ``make`` passes exactly those, by
+keyword, from one ``Inputs`` (``take``). Nothing here reads a table of ``data/raw/``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from ..audit.views import load_audit
 from ..data import official
 from ..data.tables import load_report_table
 from ..survey import reconstruct, respondents
@@ -31,6 +32,7 @@ TABLES = (
     "research_framework",
     "survey",
     "cells",
+    "audit",
 )
 
 
@@ -96,6 +98,11 @@ class Inputs:
     def cells(self) -> pd.DataFrame:
         """Every reconstructed answer cell with its scale and status (survey.reconstruct)."""
         return reconstruct.load_cells()
+
+    @cached_property
+    def audit(self) -> pd.DataFrame:
+        """Every numeric claim of the report with its computed verdict (the claims audit 00 writes)."""
+        return load_audit()
 
     def take(self, names: tuple[str, ...]) -> dict[str, object]:
         """The named inputs as keyword arguments; a name that is not an input is a registry error."""

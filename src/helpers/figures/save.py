@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import paths
-from .style import TIER_NOTE, TIERS
+from .style import TIER_NOTE, TIER_WORDS, TIERS
 
 
 @dataclass
@@ -46,6 +46,7 @@ def save_figure(
     tiers: list[str],
     alt: str,
     notebook: str,
+    sort_key: float | None = None,
 ):
     """Save PNG, SVG, the plotted data as CSV and the caption metadata; display it with alt text and caption."""
     unknown = set(tiers) - set(TIERS)
@@ -55,8 +56,12 @@ def save_figure(
         raise ValueError(f"figure {figure_id}: alt text is required")
     paths.figures().mkdir(parents=True, exist_ok=True)
     base = paths.figures() / figure_id
-    fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
-    fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
+    # A figure placed by hand (no layout engine) stays so: matplotlib restores "no engine" after a save by
+    # reading the rc default, which would switch constrained layout on for the second save.
+    fixed = {"figure.constrained_layout.use": False} if fig.get_layout_engine() is None else {}
+    with plt.rc_context(fixed):
+        fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
+        fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")
     record = FigureRecord(
         figure_id,
@@ -67,7 +72,7 @@ def save_figure(
         list(tiers),
         alt,
         notebook,
-        _sort_key(label),
+        _sort_key(label) if sort_key is None else sort_key,
         [f"{figure_id}.png", f"{figure_id}.svg", f"{figure_id}.csv"],
     )
     base.with_suffix(".json").write_text(json.dumps(asdict(record), indent=1, ensure_ascii=False) + "\n")
@@ -83,7 +88,7 @@ class _FigureDisplay:
 
     def _repr_html_(self) -> str:
         r = self.record
-        tiers = "; ".join(f"<b>{t}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
+        tiers = "; ".join(f"<b>{html.escape(TIER_WORDS.get(t, t))}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
         data = base64.b64encode(self.png).decode()
         return (
             f'<figure id="{r.figure_id}"><img src="data:image/png;base64,{data}" alt="{html.escape(r.alt)}">'
@@ -99,9 +104,3 @@ def alt_values(prefix: str, labels, values, fmt: str = "{:,.0f}", suffix: str = 
     """Alt text that states every plotted value, and 'not published' where one is missing."""
     parts = [f"{label}: {fmt.format(v) if pd.notna(v) else 'not published'}" for label, v in zip(labels, values)]
     return f"{prefix}: {'; '.join(parts)}.{(' ' + suffix) if suffix else ''}"
-
-
-def mark_missing(ax: plt.Axes, positions, label: str = "not published", y: float = 0.0) -> None:
-    """Write a visible 'not published' marker where a value is missing, instead of a silent gap."""
-    for x in positions:
-        ax.annotate(label, (x, y), rotation=90, ha="center", va="bottom", fontsize=8, color="#595959")
