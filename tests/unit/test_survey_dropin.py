@@ -103,7 +103,6 @@ def test_figures_from_printed_values_only(expected):
         "Organ harvesting",
     ]
     assert (data["Perceived Prioritisation"] == table_figures.NOT_IN_TEXT).all()  # empty in the text: said so
-    assert "report text lines 464-469" in meta["source"]  # the header line above the rows of sub_threats.csv
     _, data, meta = build("fig57", Inputs())
     assert len(data) == 4 and "Bringing perpetrators to justice" in meta["caption"]
     assert "'We employed a research framework" in meta["caption"]  # the statement on Figure 57
