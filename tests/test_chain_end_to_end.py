@@ -193,5 +193,5 @@ def test_a_data_edit_reruns_preparation_and_only_the_readers_of_changed_tables(b
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ran   00_data_preparation" in done.stdout and "ran   04_bringing_perpetrators_to_justice" in done.stdout
     assert "skip  05_need_for_improvements" in done.stdout and "skip  07_claims_audit" in done.stdout
-    justice = next(line for line in done.stdout.splitlines() if "ran   04_bringing_perpetrators_to_justice" in line)
+    justice = next(line for line in done.stdout.splitlines() if "start 04_bringing_perpetrators_to_justice" in line)
     assert "(upstream output: data/processed/" in justice

@@ -17,7 +17,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.paths import jupyter_runtime_dir
 from papermill.engines import NBClientEngine, papermill_engines
-from traitlets import CaselessStrEnum
+from traitlets import CaselessStrEnum, Float
 
 REFUSAL = "ParameterError"  # helpers.chain.params.ParameterError, as a kernel reports it
 
@@ -26,6 +26,7 @@ class IPCKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels use IPC sockets in the Jupyter runtime folder (TCP where there is no IPC)."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="tcp" if os.name == "nt" else "ipc", config=True)
+    shutdown_wait_time = Float(10.0, config=True)  # a loaded machine: let a kernel exit before it is signalled
 
     def _ip_default(self) -> str:
         if self.transport != "ipc":
