@@ -273,6 +273,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         from .render_pdf import merge_pdf
 
         names = [s.name for s in steps]
+        _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found)
         _timed("landing page reports/index.html", render_index, staging / "reports", names, pdf)
         if pdf:
             _timed("appendix reports/appendix.pdf", merge_pdf, staging / "reports", names)
@@ -298,6 +299,12 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         f"(the notebooks' own times add up to {sum(timings.values()):.1f} s: up to {jobs} run at once)"
     )
     return len(timings)
+
+
+def _write_changes(root: Path, staging: Path, previous: dict, found: dict) -> None:
+    from . import changes
+
+    changes.write(staging / "reports", changes.build_changes(root, staging, previous, found))
 
 
 def _timed(what: str, step, *args) -> None:
