@@ -1,4 +1,6 @@
-"""Render executed notebooks: standalone HTML (code and reviewer views) and the landing page (the PDF: render_pdf)."""
+"""Render executed notebooks as standalone HTML (code and reviewer views), and the landing page.
+
+The PDF appendix (render_pdf) builds on `notebook_html` and `templates`; nothing here imports it."""
 
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ def figure_records(figures: Path) -> list[dict]:
     return sorted(records, key=lambda r: (r["sort_key"], r["figure_id"]))
 
 
-def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
-    """Both HTML views of one executed notebook and, for the appendix, its reviewer view as an A4 PDF section."""
+def render_notebook(reports: Path, name: str) -> None:
+    """Both HTML views of one executed notebook."""
     from .render_html import chain_order, publish_page
 
     executed = reports / "notebooks" / f"{name}.ipynb"
@@ -35,10 +37,6 @@ def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
         page = publish_page(notebook_html(executed, view), name, view, chain_order())
         (reports / "html" / view / f"{name}.html").write_text(page, encoding="utf-8")
-    if pdf:
-        from .render_pdf import write_section_pdf
-
-        write_section_pdf(reports, name)
 
 
 def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:

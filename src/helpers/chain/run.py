@@ -89,7 +89,7 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.
     return steps, wanted, resolved, {s.name: graph.inputs(s, resolved.get(s.name, {}), root) for s in steps}
 
 
-def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
+def _execute(steps, wanted, decide, resolved, staging, root, jobs, previous_seconds) -> dict[str, float]:
     """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies
     (graphlib), the longest (by its last run) first; stop at the first failure. `decide(step)` (why it runs, or
     "" to skip it) is asked when the step's upstream notebooks are finished, so that it sees what they wrote."""
@@ -113,7 +113,7 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
             ready.sort(key=lambda r: -previous_seconds.get(r[0].name, 0))
             while ready and len(running) < jobs:
                 step, reason = ready.pop(0)
-                args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks", pdf)
+                args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks")
                 running[pool.submit(execute_notebook, *args)] = (step, reason)
                 print(f"  start {step.name:<40} ({reason})", flush=True)
             for future in wait(running, return_when=FIRST_COMPLETED)[0] if running else ():
@@ -156,15 +156,13 @@ def _render_print(steps: list[graph.Step], found: dict[str, dict], pdf: bool) ->
     return graph.digest([found[s.name] for s in steps] + [pdf])
 
 
-def _reasons(name: str, inputs: dict, previous: dict, forced: str | None, root: Path, pdf: bool) -> list[str]:
+def _reasons(name: str, inputs: dict, previous: dict, forced: str | None) -> list[str]:
     """Why notebook `name` must run: what forces every notebook, else each input that changed since its last
-    run, and a missing PDF section; empty when it is up to date."""
+    run; empty when it is up to date (the index and the PDF are rendered again whenever ``_render_print``
+    differs)."""
     if forced:
         return [forced]
-    why = graph.changes(previous.get(name), inputs)
-    if pdf and name in previous and not (root / "reports" / "pdf" / f"{name}.pdf").exists():
-        why.append("its PDF section is missing")
-    return why
+    return graph.changes(previous.get(name), inputs)
 
 
 def _said(reasons: list[str], most: int = 3) -> str:
@@ -224,7 +222,7 @@ def explain(root: Path = paths.ROOT, *, force=False, only=(), overrides=(), pdf=
     print("chain --explain: what a run would do, and why (nothing is run)")
     may_change: set[str] = set()
     for step in (s for s in steps if s.name in wanted):
-        reasons = _reasons(step.name, found[step.name], manifest["notebooks"], forced, root, pdf)
+        reasons = _reasons(step.name, found[step.name], manifest["notebooks"], forced)
         upstream = [name for name in step.after if name in may_change]
         if reasons:
             print(f"  run   {step.name:<40} {_said(reasons, most=10)}")
@@ -245,7 +243,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     if forced and not force:
         print(f"chain: {forced}; rebuilding every notebook", flush=True)
     previous = manifest["notebooks"]
-    stale = [n for n in wanted if _reasons(n, found[n], previous, forced, root, pdf)]
+    stale = [n for n in wanted if _reasons(n, found[n], previous, forced)]
     if not stale and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
@@ -257,7 +255,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     def decide(step: graph.Step) -> str:
         """Why the step runs, against the staged outputs (upstream notebooks may just have rewritten them)."""
         found[step.name] = graph.inputs(step, resolved.get(step.name, {}), root, staging)
-        reasons = _reasons(step.name, found[step.name], previous, forced, root, pdf)
+        reasons = _reasons(step.name, found[step.name], previous, forced)
         if reasons:
             ran.add(step.name)
             _clear_figures_of(staging / "reports" / "figures", step.name)
@@ -268,15 +266,17 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     timings_file = root / "build" / "timings.json"
     last_seconds = _read_json(timings_file, {})
     try:
-        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
+        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, last_seconds)
         from .render import render_index
-        from .render_pdf import merge_pdf
+        from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
         _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found)
         _timed("landing page reports/index.html", render_index, staging / "reports", names, pdf)
         if pdf:
-            _timed("appendix reports/appendix.pdf", merge_pdf, staging / "reports", names)
+            _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
+        else:
+            remove_pdfs(staging / "reports")
         new_manifest = {
             "notebooks": {**previous, **{n: found[n] for n in ran}},
             "render": _render_print(steps, found, pdf),
