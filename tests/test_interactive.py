@@ -245,6 +245,12 @@ def test_lab_starts_jupyterlab_with_the_project_kernel():
         assert specs is not None, f"JupyterLab did not answer on port {port}"
         assert KERNEL in specs["kernelspecs"]
         assert specs["default"] == KERNEL
+        for folder in ("notebooks", "src"):  # the server's root is the repository: src/ is one click away
+            contents = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/contents/{folder}", headers={"Authorization": f"token {token}"}
+            )
+            with urllib.request.urlopen(contents, timeout=10) as answer:
+                assert json.load(answer)["type"] == "directory"
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -253,6 +259,20 @@ def test_lab_starts_jupyterlab_with_the_project_kernel():
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_papermill_help_lists_every_parameter_with_its_type_and_help():
+    for path in sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        help_cli = [sys.executable, "-c", "from papermill.cli import papermill; papermill()", "--help-notebook"]
+        done = subprocess.run([*help_cli, str(path)], capture_output=True, text=True, timeout=120)
+        assert "Unknown type" not in done.stdout, done.stdout
+        for name, default in params.declared_parameters(path).items():
+            assert f"{name}: {type(default).__name__} (default" in done.stdout, (path.name, name)
+
+
+def test_every_notebook_names_the_project_kernel():
+    for path in sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] == KERNEL, path.name
 
 
 def test_only_takes_a_figure_id_a_report_figure_number_or_a_notebook_path(monkeypatch):
