@@ -7,6 +7,7 @@
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
     python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab (notebooks/ first)
     python3 tasks.py figures     # list every figure: id, report figure(s), notebook, title
+    python3 tasks.py serve       # serve reports/ at http://127.0.0.1:8000/ (the pages also work opened from disk)
     python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
 
 Extra arguments after the task are passed on (to the runner, pytest, the benchmark or JupyterLab).
@@ -165,6 +166,7 @@ def main(argv: list[str]) -> int:
         "lab": [],
         "figures": ["-m", "helpers.figures.registry", "--list"],
         "lock": [],
+        "serve": [],
     }
     if argv and argv[0] in ("-h", "--help", "help"):
         print(__doc__)
@@ -176,6 +178,9 @@ def main(argv: list[str]) -> int:
     task, extra = argv[0], argv[1:]
     if task == "lock":
         return lock()
+    if task == "serve":
+        server = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", "reports", *extra]
+        return subprocess.run(server, cwd=ROOT).returncode
     if task == "lab":
         ensure_lab()
         return subprocess.run(lab_command(extra), cwd=ROOT).returncode

@@ -79,7 +79,7 @@ def test_the_readme_tier_table_lists_exactly_the_tiers_the_figures_use():
 def test_tasks_help_lists_every_task_and_succeeds():
     done = subprocess.run([sys.executable, str(paths.ROOT / "tasks.py"), "--help"], capture_output=True, text=True)
     assert done.returncode == 0
-    for task in ("reproduce", "test", "benchmark", "lab", "figures", "lock"):
+    for task in ("reproduce", "test", "benchmark", "lab", "figures", "serve", "lock"):
         assert f"tasks.py {task}" in done.stdout
 
 

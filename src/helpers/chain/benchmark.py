@@ -98,7 +98,7 @@ def phase_seconds(copy: Path, done) -> dict[str, float]:
     seconds = {"audit (00 and 07 notebooks)": float(ran["00_data_preparation"]) + float(ran["07_claims_audit"])}
     start = time.perf_counter()
     for name in names:
-        render_notebook(reports, name)
+        render_notebook(reports, name, True)
     render_index(reports, names, pdf=True)
     seconds["HTML pages"] = time.perf_counter() - start
     start = time.perf_counter()

@@ -9,9 +9,9 @@ from pathlib import Path
 VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata.execution"]
 
 
-def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path) -> dict:
-    """Run `source` into `target` and render it; return {'ok', 'seconds', 'executed' (the seconds before
-    rendering)} and, on failure, where and why.
+def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path, pdf: bool) -> dict:
+    """Run `source` into `target` and render it (its pages link the PDF appendix when `pdf`); return {'ok',
+    'seconds', 'executed' (the seconds before rendering)} and, on failure, where and why.
 
     Runs in a worker process (so rendering overlaps other notebooks' execution): everything returned is plain data.
     """
@@ -48,6 +48,6 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
     if error is None:
         from .render import render_notebook
 
-        render_notebook(output_root / "reports", source.stem)
+        render_notebook(output_root / "reports", source.stem, pdf)
     seconds = time.perf_counter() - start
     return {"ok": error is None, "seconds": seconds, "executed": executed, "error": error}

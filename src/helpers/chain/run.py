@@ -89,7 +89,7 @@ def plan(root: Path, overrides: list[str], only: list[str]) -> tuple[list[graph.
     return steps, wanted, resolved, {s.name: graph.inputs(s, resolved.get(s.name, {}), root) for s in steps}
 
 
-def _execute(steps, wanted, decide, resolved, staging, root, jobs, previous_seconds) -> dict[str, float]:
+def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous_seconds) -> dict[str, float]:
     """Run the wanted steps that `decide` says must run, at most `jobs` at a time, each after its dependencies
     (graphlib), the longest (by its last run) first; stop at the first failure. `decide(step)` (why it runs, or
     "" to skip it) is asked when the step's upstream notebooks are finished, so that it sees what they wrote."""
@@ -113,7 +113,7 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, previous_seco
             ready.sort(key=lambda r: -previous_seconds.get(r[0].name, 0))
             while ready and len(running) < jobs:
                 step, reason = ready.pop(0)
-                args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks")
+                args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks", pdf)
                 running[pool.submit(execute_notebook, *args)] = (step, reason)
                 print(f"  start {step.name:<40} ({reason})", flush=True)
             for future in wait(running, return_when=FIRST_COMPLETED)[0] if running else ():
@@ -266,8 +266,12 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     timings_file = root / "build" / "timings.json"
     last_seconds = _read_json(timings_file, {})
     try:
-        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, last_seconds)
-        from .render import render_index
+        timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
+        from .render import render_index, render_notebook
+
+        if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
+            for name in sorted(n for n in (s.name for s in steps) if n not in ran):
+                render_notebook(staging / "reports", name, pdf)
         from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
@@ -280,6 +284,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         new_manifest = {
             "notebooks": {**previous, **{n: found[n] for n in ran}},
             "render": _render_print(steps, found, pdf),
+            "pdf": pdf,
             "outputs": swap.listing(staging),
         }
         (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
