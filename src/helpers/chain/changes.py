@@ -75,9 +75,11 @@ def table_changes(kind: str, item: str, old: list[dict], new: list[dict], keys, 
     return found
 
 
-def build_changes(live: Path, staged: Path, previous: dict, current: dict) -> list[dict]:
+def build_changes(live: Path, staged: Path, previous: dict, current: dict, after: dict | None = None) -> list[dict]:
     """Every plotted value (reports/figures/*.csv) and audit verdict that differs between the live build and
-    the staged one, each with the inputs that changed for the notebook that made it."""
+    the staged one, each with the inputs that changed for the notebook that made it (and, for an upstream output,
+    for the notebooks upstream of it: `after`)."""
+    after = after or {}
     if not previous:
         return [
             {
@@ -102,17 +104,22 @@ def build_changes(live: Path, staged: Path, previous: dict, current: dict) -> li
         notebook = json.loads(record.read_text(encoding="utf-8")).get("notebook", "") if record.is_file() else ""
         old, new = (_rows(root / "reports" / "figures" / name) for root in (live, staged))
         for change in table_changes("plotted value", name.removesuffix(".csv"), old, new, ROW_KEYS):
-            found.append({**change, "changed inputs": _why(notebook, previous, current)})
+            found.append({**change, "changed inputs": _why(notebook, previous, current, after)})
     old, new = _rows(live / AUDIT), _rows(staged / AUDIT)
     for change in table_changes("verdict", "claims_audit", old, new, ("claim_id",), AUDIT_COLUMNS):
-        found.append({**change, "changed inputs": _why(AUDIT_NOTEBOOK, previous, current)})
+        found.append({**change, "changed inputs": _why(AUDIT_NOTEBOOK, previous, current, after)})
     return found
 
 
-def _why(notebook: str, previous: dict, current: dict) -> str:
+def _why(notebook: str, previous: dict, current: dict, after: dict[str, list[str]]) -> str:
+    """The inputs that changed for `notebook`; for a changed upstream output, those of the notebooks upstream."""
     if notebook not in current:
         return ""
-    return "; ".join(graph.changes(previous.get(notebook), current[notebook])) or "none of its inputs"
+    reasons = graph.changes(previous.get(notebook), current[notebook])
+    if any(r.startswith("upstream output") for r in reasons):
+        for name in after.get(notebook, []):
+            reasons += [f"{name}: {r}" for r in graph.changes(previous.get(name), current.get(name, {}))]
+    return "; ".join(reasons) or "none of its inputs"
 
 
 def write(reports: Path, rows: list[dict]) -> None:
@@ -125,15 +132,15 @@ def write(reports: Path, rows: list[dict]) -> None:
     cells = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(row.get(c, '')))}</td>" for c in COLUMNS) + "</tr>" for row in rows
     )
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
     summary = f"{len(rows)} change(s) since the previous build" if rows else "no change since the previous build"
     if rows and rows[0]["kind"] == "build":
         summary = "the first build: there is no previous build to compare with"
     page = (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Changes since the previous build'
-        '</title></head><body><p><a href="index.html">Back to the appendix</a></p>'
+        '</title></head><body><main><p><a href="index.html">Back to the appendix</a></p>'
         f"<h1>Changes since the previous build</h1><p>{html.escape(summary)}; the same as "
         '<a href="changes.csv">changes.csv</a>.</p>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></body></html>\n"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></main></body></html>\n"
     )
     (reports / "changes.html").write_text(page, encoding="utf-8")

@@ -275,8 +275,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
-        _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found)
-        _timed("landing page reports/index.html", render_index, staging / "reports", names, pdf)
+        _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found, steps)
+        _timed("landing page and search index", render_index, staging / "reports", names, pdf)
         if pdf:
             _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
         else:
@@ -306,10 +306,11 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     return len(timings)
 
 
-def _write_changes(root: Path, staging: Path, previous: dict, found: dict) -> None:
+def _write_changes(root: Path, staging: Path, previous: dict, found: dict, steps: list[graph.Step]) -> None:
     from . import changes
 
-    changes.write(staging / "reports", changes.build_changes(root, staging, previous, found))
+    after = {s.name: s.after for s in steps}
+    changes.write(staging / "reports", changes.build_changes(root, staging, previous, found, after))
 
 
 def _timed(what: str, step, *args) -> None:
