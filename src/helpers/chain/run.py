@@ -271,7 +271,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
 
         if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
             for name in sorted(n for n in (s.name for s in steps) if n not in ran):
-                render_notebook(staging / "reports", name, pdf)
+                if (staging / "reports" / "notebooks" / f"{name}.ipynb").exists():  # never run (--only): no pages
+                    render_notebook(staging / "reports", name, pdf)
         from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
