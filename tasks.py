@@ -5,13 +5,14 @@
     python3 tasks.py test        # set up .venv, lint (ruff), run the whole test suite
     python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop; no JupyterLab)
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
-    python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab at notebooks/
+    python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab (notebooks/ first)
+    python3 tasks.py figures     # list every figure: id, report figure(s), notebook, title
     python3 tasks.py serve       # serve reports/ at http://127.0.0.1:8000/ (the pages also work opened from disk)
     python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
 
 Extra arguments after the task are passed on (to the runner, pytest, the benchmark or JupyterLab).
-`reproduce --only NAME` takes a notebook (name or path) or a figure id (e.g. fig06), which runs its notebook;
-`reproduce --explain` says which notebooks would run and which input changed for each, and runs nothing.
+`reproduce --only NAME` takes a notebook (name or path), a figure id (fig06) or a report figure number (28),
+which runs its notebook; `reproduce --explain` says which notebooks would run and why, and runs nothing.
 
 .venv is installed from requirements.lock (every package pinned with its hashes) by uv, itself installed by
 pip from its hashes in that lock. The lab extra (requirements-lab.lock) is added to .venv only by `lab`.
@@ -95,11 +96,13 @@ def ensure_venv() -> None:
     subprocess.run([*uv, "pip", "sync", *target, "--require-hashes", str(LOCK)], check=True)
     subprocess.run([*uv, "pip", "install", *target, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
     LAB_STAMP.unlink(missing_ok=True)  # sync removed the lab extra, if it was there
+    kernel = ["--name", KERNEL, "--display-name", f"Python 3.11 ({KERNEL})"]
+    subprocess.run([str(PY), "-m", "ipykernel", "install", "--sys-prefix", *kernel], check=True, capture_output=True)
     STAMP.write_text(wanted)
 
 
 def ensure_lab() -> None:
-    """Add the JupyterLab extra to .venv and register the project's kernel, unless already done."""
+    """Add the JupyterLab extra to .venv, unless already done (the project's kernel is registered by the set-up)."""
     ensure_venv()
     wanted = _digest(LAB_LOCK, STAMP)
     if LAB_STAMP.exists() and LAB_STAMP.read_text() == wanted:
@@ -107,19 +110,19 @@ def ensure_lab() -> None:
     print("tasks: installing the JupyterLab extra (requirements-lab.lock) into .venv", flush=True)
     install = ["pip", "install", "--python", str(PY), "--quiet", "--require-hashes", "-r", str(LAB_LOCK)]
     subprocess.run([str(PY), "-m", "uv", *install], check=True)
-    kernel = ["--name", KERNEL, "--display-name", f"Python 3.11 ({KERNEL})"]
-    subprocess.run([str(PY), "-m", "ipykernel", "install", "--sys-prefix", *kernel], check=True)
     LAB_STAMP.write_text(wanted)
 
 
 def lab_command(extra: list[str]) -> list[str]:
-    """JupyterLab at notebooks/, starting notebooks in the project's kernel (root allowed: containers, CI)."""
+    """JupyterLab at the repository root, opening on notebooks/ (src/ one click away), in the project's kernel
+    (root allowed: containers, CI)."""
     as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     return [
         str(PY),
         "-m",
         "jupyterlab",
-        f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+        f"--ServerApp.root_dir={ROOT}",
+        "--LabApp.default_url=/lab/tree/notebooks",
         f"--MultiKernelManager.default_kernel_name={KERNEL}",
         *as_root,
         *extra,
@@ -127,7 +130,8 @@ def lab_command(extra: list[str]) -> list[str]:
 
 
 def notebook_names(extra: list[str]) -> list[str]:
-    """`--only` values as notebook names: a notebook path or name as it is, a figure id as its notebook."""
+    """`--only` values as notebook names: a notebook path or name as it is, a figure id or a report figure
+    number as its notebook."""
     stems = {p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
     out = list(extra)
     for i in range(len(out) - 1):
@@ -137,11 +141,11 @@ def notebook_names(extra: list[str]) -> list[str]:
         if Path(value).stem in stems:
             out[i + 1] = Path(value).stem
             continue
-        lookup = "import sys; from helpers.figures import registry; print(registry.get(sys.argv[1]).notebook)"
+        lookup = "import sys; from helpers.figures import registry; print(registry.find(sys.argv[1]).notebook)"
         found = subprocess.run([str(PY), "-c", lookup, value], capture_output=True, text=True)
         if found.returncode:
             reason = (found.stderr.strip().splitlines() or [""])[-1]
-            raise SystemExit(f"tasks: --only {value!r} is neither a notebook nor a figure id ({reason})")
+            raise SystemExit(f"tasks: --only {value!r} is not a notebook, figure id or report figure ({reason})")
         out[i + 1] = found.stdout.strip()
     return out
 
@@ -160,11 +164,16 @@ def main(argv: list[str]) -> int:
         "test": ["-m", "pytest"],
         "benchmark": ["-m", "helpers.chain.benchmark"],
         "lab": [],
+        "figures": ["-m", "helpers.figures.registry", "--list"],
         "lock": [],
         "serve": [],
     }
+    if argv and argv[0] in ("-h", "--help", "help"):
+        print(__doc__)
+        return 0
     if not argv or argv[0] not in commands:
         print(__doc__)
+        print(f"tasks: choose a task: {', '.join(commands)}" + (f" (not {argv[0]!r})" if argv else ""))
         return 2
     task, extra = argv[0], argv[1:]
     if task == "lock":

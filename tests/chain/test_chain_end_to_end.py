@@ -1,5 +1,6 @@
 """The whole chain on the real data, in copies of the repository: determinism, incremental runs, failures."""
 
+import csv
 import hashlib
 import json
 from pathlib import Path
@@ -244,8 +245,13 @@ def test_a_data_edit_reruns_preparation_and_only_the_readers_of_changed_tables(b
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ran   00_data_preparation" in done.stdout and "ran   04_bringing_perpetrators_to_justice" in done.stdout
     assert "skip  05_need_for_improvements" in done.stdout and "skip  07_claims_audit" in done.stdout
-    justice = next(line for line in done.stdout.splitlines() if "ran   04_bringing_perpetrators_to_justice" in line)
+    justice = next(line for line in done.stdout.splitlines() if "start 04_bringing_perpetrators_to_justice" in line)
     assert "(upstream output: data/processed/" in justice
+    changed = list(csv.DictReader((copy / "reports" / "changes.csv").open(encoding="utf-8")))
+    sources = [r for r in changed if r["kind"] == "plotted value" and r["column"] == "source_title"]
+    assert sources and all("(edited)" in r["new"] and "(edited)" not in r["old"] for r in sources)
+    edited = "00_data_preparation: data file: data/raw/official/cps.csv changed"
+    assert all(edited in r["changed inputs"] for r in sources)
 
 
 def test_no_pdf_leaves_no_stale_pdf_and_the_next_pdf_shows_the_new_state(built):

@@ -41,18 +41,38 @@ def test_outputs_go_to_the_scratch_folder_unless_under_the_runner(monkeypatch, t
     assert paths.processed() == tmp_path / "data" / "processed"
 
 
-def test_injected_parameters_are_checked_by_name_and_type():
-    declared = {"last_year": 2024, "vintage": "latest"}
-    session.check_injected("# Parameters\nlast_year = 2025\n", declared)
-    with pytest.raises(params.ParameterError, match="'bogus'"):
-        session.check_injected("# Parameters\nbogus = 1\n", declared)
+def test_injected_parameters_are_checked_and_stated_with_where_each_comes_from():
+    defaults = {"last_year": 2024, "vintage": "latest"}
+    history = ["last_year: int = 2024", "# Parameters\nlast_year = 2025\n"]
+    chosen = session.in_force({"In": history, "last_year": 2025}, defaults, "02_a")
+    assert chosen == {"last_year": (2025, "injected by papermill"), "vintage": ("latest", "config/params.yaml")}
+    with pytest.raises(params.ParameterError, match="'bogus' is not declared.*last_year \\(int\\)"):
+        session.in_force({"In": ["# Parameters\nbogus = 1\n"]}, defaults, "02_a")
     with pytest.raises(params.ParameterError, match="'last_year'.*expected int"):
-        session.check_injected('# Parameters\nlast_year = "2025"\n', declared)
+        session.in_force({"In": ['# Parameters\nlast_year = "2025"\n']}, defaults, "02_a")
+    with pytest.raises(params.ParameterError, match="'vintage' = 'nonsense': choose one of"):
+        session.in_force({"In": [], "vintage": "nonsense"}, defaults, "02_a")
+    edited = session.in_force({"In": [], "last_year": 2023}, defaults, "02_a")
+    assert edited["last_year"] == (2023, "set in the notebook")
 
 
 def test_config_values_apply_to_the_declared_parameters():
-    assert session.configured({"vintage": "report"}, None) == {"vintage": "latest"}
+    assert session.configured({"vintage": "report"}, "02_identifying_the_challenge") == {"vintage": "latest"}
     assert session.configured({"max_importance": 4}, "07_claims_audit") == {}
+
+
+def test_a_scratch_table_of_another_vintage_is_replaced_or_refused_never_used(monkeypatch, tmp_path):
+    chain, scratch = tmp_path / "chain", tmp_path / "scratch"
+    monkeypatch.setattr(paths, "CHAIN_PROCESSED", chain)
+    monkeypatch.setattr(paths, "INTERACTIVE", scratch)
+    monkeypatch.delenv("MSR_OUTPUT_ROOT", raising=False)
+    for folder, vintage in ((chain, "latest"), (scratch / "data" / "processed", "report")):
+        folder.mkdir(parents=True)
+        (folder / "official.csv").write_text(f"series,vintage\na,{vintage}\n")
+    assert session.match_vintage("report") == []
+    with pytest.raises(params.ParameterError, match="vintage 'report'; run 00_data_preparation with vintage='x'"):
+        session.match_vintage("x")
+    assert session.match_vintage("latest") and session.table_vintage(paths.processed() / "official.csv") == "latest"
 
 
 def test_upstream_tables_are_copied_in_where_the_chain_has_newer(monkeypatch, tmp_path):
@@ -69,19 +89,92 @@ def test_upstream_tables_are_copied_in_where_the_chain_has_newer(monkeypatch, tm
     assert session.seed_upstream() == [] and mine.read_text() == "a\n2\n"
 
 
-def test_papermill_run_directly_refuses_an_unknown_parameter_by_name(tmp_path):
+REFUSALS = [
+    ("07_claims_audit", ["-p", "bogus", "1"], "'bogus' is not declared in the parameters cell of"),
+    ("07_claims_audit", ["-p", "max_importance", "seven"], "'max_importance' for 07_claims_audit: expected int"),
+    ("02_identifying_the_challenge", ["-p", "last_year", "1990"], "'last_year' = 1990: the official data cover"),
+    ("02_identifying_the_challenge", ["-p", "vintage", "nonsense"], "'vintage' = 'nonsense': choose one of"),
+]
+
+
+@pytest.mark.parametrize("notebook, given, message", REFUSALS)
+def test_papermill_refuses_a_bad_parameter_in_at_most_five_lines(tmp_path, notebook, given, message):
+    """Through papermill's command line, as a user types it: one message, no traceback, the whole output at
+    most 5 lines (papermill's own lines included)."""
     copy = copy_inputs(tmp_path / "copy")
-    notebook = copy / "notebooks" / "07_claims_audit.ipynb"
+    source = copy / "notebooks" / f"{notebook}.ipynb"
+    papermill = [sys.executable, "-c", "from papermill.cli import papermill; papermill()"]
     done = subprocess.run(
-        [sys.executable, "-m", "papermill", str(notebook), str(tmp_path / "out.ipynb"), "-p", "bogus", "1"],
-        cwd=copy / "notebooks",
+        [*papermill, str(source), str(tmp_path / "out.ipynb"), *given],
+        cwd=copy,
         env=_direct_env(copy),
         capture_output=True,
-        text=True,
         timeout=300,
     )
+    output = (done.stdout + done.stderr).decode()  # bytes: keep the progress bar's carriage returns as they are
     assert done.returncode != 0
-    assert "ParameterError: parameter 'bogus' is not declared" in done.stdout + done.stderr
+    assert f"ParameterError: parameter {message}" in output
+    assert "Traceback" not in output
+    assert len(output.strip().split("\n")) <= 5, output  # a progress bar redraws its line with carriage returns
+
+
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        (["-p", "last_yeer=2025"], "'last_yeer' (command line) is not declared"),
+        (["-p", "last_year=twenty"], "expected int"),
+        (["-p", "last_year=1990"], "'last_year' = 1990: the official data cover"),
+        (["-p", "vintage=nonsense"], "'vintage' = 'nonsense': choose one of 'report', 'latest'"),
+    ],
+)
+def test_the_runner_refuses_a_bad_parameter_in_at_most_five_lines(tmp_path, given, message):
+    from helpers.chain.sandbox import run_chain
+
+    copy = copy_inputs(tmp_path / "copy")
+    done, _ = run_chain(copy, "--explain", *given)
+    assert done.returncode == 1
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert len((done.stdout + done.stderr).strip().splitlines()) <= 5
+
+
+def test_an_edited_figure_function_shows_on_re_running_its_cell(tmp_path):
+    """In one kernel (as JupyterLab runs it): make a figure, edit its draw function in a copy of the repository,
+    re-run the same cell: the new figure shows, without a restart (session.start turned on autoreload)."""
+    from jupyter_client.manager import start_new_kernel
+
+    copy = copy_inputs(tmp_path / "copy")
+    module = copy / "src" / "helpers" / "figures" / "report" / "table_figures.py"
+    cell = 'make("fig57", Inputs())'
+    km, kc = start_new_kernel(kernel_name=KERNEL, cwd=str(copy / "notebooks"), env=_direct_env(copy))
+
+    def run(code: str) -> str:
+        shown = []
+
+        def keep(msg):
+            if msg["msg_type"] in ("execute_result", "display_data"):
+                shown.append(msg["content"]["data"].get("text/html", ""))
+            if msg["msg_type"] == "error":
+                shown.append("\n".join(msg["content"]["traceback"]))
+
+        reply = kc.execute_interactive(code, timeout=180, output_hook=keep)
+        assert reply["content"]["status"] == "ok", shown
+        return "\n".join(shown)
+
+    try:
+        run('from helpers import session\nsession.start(globals(), "06_methodology")')
+        run("from helpers.figures.inputs import Inputs\nfrom helpers.figures.make import make")
+        before = run(cell)
+        assert "Plotted data" in before and "(edited)" not in before
+        text = module.read_text(encoding="utf-8")
+        new = '    return fig, FRAMEWORK.assign(component=FRAMEWORK["component"] + " (edited)")\n'
+        edited = text.replace("    return fig, FRAMEWORK\n", new)
+        assert edited != text
+        module.write_text(edited, encoding="utf-8")
+        after = run(cell)
+        assert "(edited)" in after
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 @pytest.mark.chain
@@ -107,14 +200,14 @@ def test_every_notebook_run_directly_leaves_reports_byte_identical(tmp_path):
             NotebookClient(
                 nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": path.parent}}
             ).execute()
-            first = next(c for c in nb.cells if c.cell_type == "code")
+            first = next(c for c in nb.cells if c.cell_type == "code" and c.outputs)
             first_outputs[path.stem] = "".join(o.get("text", "") for o in first.outputs)
     assert {rel: _snapshot(copy / rel) for rel in ("reports", "data/processed")} == before
     scratch = copy / "build" / "interactive"
     assert (scratch / "data" / "processed" / "claims_audit.csv").exists()
     assert (scratch / "reports" / "figures" / "fig06.png").read_bytes() != b"the chain's figure"
     for stem, text in first_outputs.items():
-        assert "figures and tables go to build/interactive/" in text, stem
+        assert text.startswith("Parameters in force: ") and "figures and tables go to build/interactive/" in text, stem
 
 
 def _free_port() -> int:
@@ -152,6 +245,12 @@ def test_lab_starts_jupyterlab_with_the_project_kernel():
         assert specs is not None, f"JupyterLab did not answer on port {port}"
         assert KERNEL in specs["kernelspecs"]
         assert specs["default"] == KERNEL
+        for folder in ("notebooks", "src"):  # the server's root is the repository: src/ is one click away
+            contents = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/contents/{folder}", headers={"Authorization": f"token {token}"}
+            )
+            with urllib.request.urlopen(contents, timeout=10) as answer:
+                assert json.load(answer)["type"] == "directory"
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -162,12 +261,27 @@ def test_lab_starts_jupyterlab_with_the_project_kernel():
             server.wait()
 
 
-def test_only_takes_a_figure_id_or_a_notebook_path(monkeypatch):
+def test_papermill_help_lists_every_parameter_with_its_type_and_help():
+    for path in sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        help_cli = [sys.executable, "-c", "from papermill.cli import papermill; papermill()", "--help-notebook"]
+        done = subprocess.run([*help_cli, str(path)], capture_output=True, text=True, timeout=120)
+        assert "Unknown type" not in done.stdout, done.stdout
+        for name, default in params.declared_parameters(path).items():
+            assert f"{name}: {type(default).__name__} (default" in done.stdout, (path.name, name)
+
+
+def test_every_notebook_names_the_project_kernel():
+    for path in sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] == KERNEL, path.name
+
+
+def test_only_takes_a_figure_id_a_report_figure_number_or_a_notebook_path(monkeypatch):
     monkeypatch.syspath_prepend(str(paths.ROOT))
     import tasks
 
-    given = ["--only", "fig06", "--only", "notebooks/07_claims_audit.ipynb", "--no-pdf"]
-    expected = ["--only", "02_identifying_the_challenge", "--only", "07_claims_audit", "--no-pdf"]
+    given = ["--only", "fig06", "--only", "notebooks/07_claims_audit.ipynb", "--only", "28", "--no-pdf"]
+    expected = ["--only", "02_identifying_the_challenge", "--only", "07_claims_audit"]
+    expected += ["--only", "05_need_for_improvements", "--no-pdf"]
     assert tasks.notebook_names(given) == expected
     with pytest.raises(SystemExit, match="fig99"):
         tasks.notebook_names(["--only", "fig99"])

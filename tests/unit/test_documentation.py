@@ -2,6 +2,8 @@
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from helpers import paths
@@ -61,3 +63,34 @@ def test_every_place_the_assumptions_log_names_exists():
         problems += [f"{heading}: no {p}" for p in re.findall(r"`([^`]+)`", files) if not (paths.ROOT / p).exists()]
         problems += [f"{heading}: no figure {f}" for f in re.findall(r"`([^`]+)`", figures) if f not in figure_ids]
     assert figure_ids and not problems, "\n".join(problems)
+
+
+def test_the_readme_tier_table_lists_exactly_the_tiers_the_figures_use():
+    from helpers.figures import registry, style
+
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- tier-table:", 1)[1].split("<!-- /tier-table -->", 1)[0]
+    listed = re.findall(r"^\| \*\*(.+?)\*\* \|", table, flags=re.MULTILINE)
+    used = {tier for figure in registry.FIGURES for tier in figure.tiers}
+    assert listed == list(style.TIERS)
+    assert set(listed) == used
+
+
+def test_tasks_help_lists_every_task_and_succeeds():
+    done = subprocess.run([sys.executable, str(paths.ROOT / "tasks.py"), "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    for task in ("reproduce", "test", "benchmark", "lab", "figures", "serve", "lock"):
+        assert f"tasks.py {task}" in done.stdout
+
+
+def test_tasks_figures_lists_every_figure_with_its_numbers_notebook_and_title():
+    from helpers.figures import registry
+
+    done = subprocess.run([sys.executable, str(paths.ROOT / "tasks.py"), "figures"], capture_output=True, text=True)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:3] == ["id", "report", "figure(s)"]
+    for figure in registry.FIGURES:
+        line = next(line for line in lines if line.split()[0] == figure.figure_id)
+        assert figure.notebook in line and line.endswith(figure.title)
+    assert any(line.startswith("fig27_56 ") and "27–56" in line for line in lines)

@@ -11,13 +11,15 @@ VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata
 
 def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path, pdf: bool) -> dict:
     """Run `source` into `target` and render it (its pages link the PDF appendix when `pdf`); return {'ok',
-    'seconds'} and, on failure, where and why.
+    'seconds', 'executed' (the seconds before rendering)} and, on failure, where and why.
 
     Runs in a worker process (so rendering overlaps other notebooks' execution): everything returned is plain data.
     """
     import nbformat
     import papermill as pm
     from nbstripout import strip_output
+
+    from .kernels import IPCKernelManager
 
     os.environ["MSR_OUTPUT_ROOT"] = str(output_root)
     start = time.perf_counter()
@@ -27,7 +29,9 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
             str(source),
             str(target),
             parameters=parameters,
+            engine_name="nbclient",  # papermill's own engine: the runner reports failures itself
             kernel_name="python3",
+            kernel_manager_class=IPCKernelManager,
             cwd=str(cwd),
             progress_bar=False,
             log_output=False,
@@ -40,8 +44,10 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
         nb = nbformat.read(target, as_version=nbformat.NO_CONVERT)
         nb = strip_output(nb, keep_output=True, keep_count=True, keep_id=False, extra_keys=VOLATILE_KEYS)
         nbformat.write(nb, target)
+    executed = time.perf_counter() - start
     if error is None:
         from .render import render_notebook
 
         render_notebook(output_root / "reports", source.stem, pdf)
-    return {"ok": error is None, "seconds": time.perf_counter() - start, "error": error}
+    seconds = time.perf_counter() - start
+    return {"ok": error is None, "seconds": seconds, "executed": executed, "error": error}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
@@ -94,9 +95,20 @@ def changes(previous: object, current: dict[str, str]) -> list[str]:
 
 
 def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
-    """The helper module files a notebook runs: those it imports, transitively (through ``make``, the registry
-    and every figure function it imports)."""
-    return imports.notebook_modules(step.path, root)
+    """The helper module files a notebook runs: those it imports, transitively, and, of the figure functions the
+    registry imports, only those of the figures this notebook makes (its registry entries): editing one figure
+    re-runs its own notebook, not every notebook that makes a figure."""
+    return imports.notebook_modules(step.path, root) | imports.modules_of(figure_modules(step.name), root)
+
+
+def figure_modules(notebook: str) -> set[str]:
+    """The modules of the draw and describe functions of the figures `notebook` makes (its registry entries).
+
+    The registry is imported by name when asked, so that importing this module (as every notebook does, through
+    ``session``) does not make every figure module an input of every notebook."""
+    registry = importlib.import_module("helpers.figures.registry")
+    functions = [f for entry in registry.for_notebook(notebook) for f in (entry.draw, entry.describe)]
+    return {getattr(f, "func", f).__module__ for f in functions}
 
 
 def digest(value: object) -> str:

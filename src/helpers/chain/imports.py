@@ -8,6 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = "helpers"
+REGISTRY = "helpers.figures.registry"
+# The registry imports every figure family to declare every figure; a notebook runs only the functions of its
+# own figures, which the rerun graph takes from its registry entries (graph.code_modules), not these imports.
+FIGURE_FAMILIES = ("helpers.figures.official", "helpers.figures.survey", "helpers.figures.report")
 
 
 def _module_file(name: str, root: Path) -> Path | None:
@@ -48,7 +52,8 @@ def _imported(source: str, package: str | None) -> frozenset[str]:
 
 
 def modules_of(names: list[str] | set[str], root: Path) -> set[Path]:
-    """The files of these modules, of every module they import (transitively) and of their parent packages."""
+    """The files of these modules, of every module they import (transitively) and of their parent packages;
+    the registry's imports of the figure families are not followed (``FIGURE_FAMILIES``)."""
     seen: dict[str, Path] = {}
     stack = list(names)
     while stack:
@@ -61,7 +66,10 @@ def modules_of(names: list[str] | set[str], root: Path) -> set[Path]:
         seen[name] = file
         parts = name.split(".")
         stack += [".".join(parts[:i]) for i in range(1, len(parts))]
-        stack += sorted(_imported(file.read_text(encoding="utf-8"), _package_of(name, file)))
+        imported = _imported(file.read_text(encoding="utf-8"), _package_of(name, file))
+        if name == REGISTRY:
+            imported = frozenset(n for n in imported if not n.startswith(FIGURE_FAMILIES))
+        stack += sorted(imported)
     return set(seen.values())
 
 

@@ -115,6 +115,7 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                 step, reason = ready.pop(0)
                 args = (step.path, executed / step.path.name, resolved[step.name], staging, root / "notebooks", pdf)
                 running[pool.submit(execute_notebook, *args)] = (step, reason)
+                print(f"  start {step.name:<40} ({reason})", flush=True)
             for future in wait(running, return_when=FIRST_COMPLETED)[0] if running else ():
                 (step, reason), result = running.pop(future), future.result()
                 if not result["ok"]:
@@ -128,7 +129,12 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                     )
                 timings[step.name] = result["seconds"]
                 order.done(step.name)
-                print(f"  ran   {step.name:<40} {result['seconds']:6.1f} s  ({reason})", flush=True)
+                rendered = result["seconds"] - result["executed"]
+                print(
+                    f"  ran   {step.name:<40} {result['seconds']:6.1f} s  "
+                    f"(notebook {result['executed']:.1f} s, its pages {rendered:.1f} s)",
+                    flush=True,
+                )
     except BaseException:
         _end_children()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -270,10 +276,10 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
-        render_index(staging / "reports", names, pdf)
+        _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found, steps)
+        _timed("landing page and search index", render_index, staging / "reports", names, pdf)
         if pdf:
-            print("chain: laying out the PDF appendix", flush=True)
-            write_appendix(staging / "reports", names)
+            _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
         else:
             remove_pdfs(staging / "reports")
         new_manifest = {
@@ -295,10 +301,24 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     timings_file.write_text(json.dumps({**last_seconds, **timings}, indent=1, sort_keys=True))
     total = time.perf_counter() - started
     print(
-        f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(ran)} skipped; "
-        f"{sum(timings.values()):.1f} s in notebooks and their rendering, total {total:.1f} s"
+        f"chain: {len(timings)} notebook(s) run, {len(wanted) - len(ran)} skipped, in {total:.1f} s "
+        f"(the notebooks' own times add up to {sum(timings.values()):.1f} s: up to {jobs} run at once)"
     )
     return len(timings)
+
+
+def _write_changes(root: Path, staging: Path, previous: dict, found: dict, steps: list[graph.Step]) -> None:
+    from . import changes
+
+    after = {s.name: s.after for s in steps}
+    changes.write(staging / "reports", changes.build_changes(root, staging, previous, found, after))
+
+
+def _timed(what: str, step, *args) -> None:
+    """Run one rendering step of the whole appendix, then say what it wrote and how long it took."""
+    started = time.perf_counter()
+    step(*args)
+    print(f"  render {what:<39} {time.perf_counter() - started:6.1f} s", flush=True)
 
 
 def _read_json(path: Path, default: dict) -> dict:

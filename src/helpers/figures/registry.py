@@ -551,6 +551,31 @@ def get(figure_id: str) -> Figure:
         raise KeyError(f"unknown figure id {figure_id!r}; known: {', '.join(BY_ID)}") from None
 
 
+def find(key: str) -> Figure:
+    """The entry of a figure id ("fig06") or of a report figure number ("28": the entry that covers it)."""
+    if key in BY_ID:
+        return BY_ID[key]
+    number = key.removeprefix("fig")
+    covering = [f for f in FIGURES if number.isdigit() and int(number) in f.numbers]
+    if covering:
+        return covering[0]
+    raise KeyError(f"no figure id or report figure {key!r}; ids: {', '.join(BY_ID)}; report figures: 1–58")
+
+
+def listing() -> str:
+    """Every figure, one line each: id, report figure number(s), notebook and title (`tasks.py figures`)."""
+    rows = [("id", "report figure(s)", "notebook", "title")]
+    rows += [(f.figure_id, _numbers(f.numbers) or "—", f.notebook, f.title) for f in FIGURES]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return "\n".join("  ".join([*(c.ljust(w) for c, w in zip(r, widths)), r[3]]).rstrip() for r in rows)
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    if len(numbers) > 2 and list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(map(str, numbers))
+
+
 def for_notebook(notebook: str) -> list[Figure]:
     """The figures one notebook makes, in the registry's (the report's) order."""
     return [f for f in FIGURES if f.notebook == notebook]
@@ -578,7 +603,10 @@ def with_map(readme: str) -> str:
     return pattern.sub(lambda _: readme_map(), readme)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    if "--list" in (sys.argv[1:] if argv is None else argv):
+        print(listing())
+        return 0
     target = paths.ROOT / "README.md"
     target.write_text(with_map(target.read_text(encoding="utf-8")), encoding="utf-8")
     print(f"figure map written to README.md ({len(FIGURES)} figures)", file=sys.stderr)
