@@ -7,14 +7,19 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import StrMethodFormatter
 
-from ...data.official import bound, describe_sources
-from ..style import CATEGORICAL, COMPUTED, TIER_WORDS
+from ...data.official import REPORT_CUTOFF, bound
+from ..style import COMPUTED, TIER_WORDS
+from .edition import date_words
 
 NOT_FOUND = "not found in the sources used here"
+A4_WIDTH = 16 / 2.54  # inches: the A4 text width the figures are drawn for (printed at 100%)
+THOUSANDS = StrMethodFormatter("{x:,.0f}")  # axis numbers with a thousands separator
 SECONDARY_HATCH = "xx"
 REPORT_COLOUR = "#000000"
 REPORT_MARKER = "D"
+TIER_KEY_COLOUR = "#595959"  # neutral: no series is drawn in it
 PLOT_COLUMNS = [
     "series",
     "breakdown",
@@ -42,7 +47,10 @@ def plot_columns(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.reindex(columns=PLOT_COLUMNS + [c for c in rows.columns if c not in PLOT_COLUMNS and c in _EXTRA])
 
 
-_EXTRA = ("panel", "measure", "split", "coverage", "nationality", "exploitation", "group", "label", "inputs")
+_EXTRA = (
+    "panel", "measure", "split", "coverage", "nationality", "exploitation", "group", "label", "inputs",
+    "edition", "edition_name", "published", "file", "sheet", "cell", "status",
+)  # fmt: skip
 
 
 def label_value(value: float, sign: str = "", fmt: str = "{:,.0f}", suffix: str = "") -> str:
@@ -75,8 +83,9 @@ def not_found(ax: plt.Axes, x, text: str = NOT_FOUND, y: float = 0.0) -> None:
     ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=7, color="#595959")
 
 
-def tier_handles(tiers, colour: str = CATEGORICAL[0], kind: str = "bar") -> list:
-    """Legend entries naming each tier drawn (bar look or marker look)."""
+def tier_handles(tiers, colour: str = TIER_KEY_COLOUR, kind: str = "bar") -> list:
+    """Legend entries naming each tier drawn (bar look or marker look), in a neutral colour: colour is the
+    series', the tier is the fill, hatch or marker."""
     handles = []
     for tier in [t for t in TIER_WORDS if t in set(tiers)]:
         label = TIER_WORDS[tier]
@@ -109,26 +118,31 @@ def record_tiers(*frames: pd.DataFrame) -> list[str]:
     return [t for t in ("official", "official_secondary", "report") if t in seen]
 
 
-def alt_points(prefix: str, data: pd.DataFrame) -> str:
-    """Alt text naming every value drawn with its period, coverage and tier, and every value not found."""
-    parts = []
-    for r in data.to_dict("records"):
-        where = f" ({r['coverage']})" if isinstance(r.get("coverage"), str) else ""
-        if pd.isna(r["value"]):
-            parts.append(f"{r['label']}{where}: {NOT_FOUND}")
-            continue
-        sign = r.get("bound") if isinstance(r.get("bound"), str) else ""
-        fmt = "{:,.0f}" if float(r["value"]).is_integer() else "{:,.1f}"
-        suffix = "%" if r.get("unit") == "percent" else ""
-        tier = TIER_WORDS.get(r["tier"], r["tier"])
-        parts.append(f"{r['label']}{where}: {label_value(r['value'], sign, fmt, suffix)} [{tier}]")
-    return f"{prefix}. " + "; ".join(parts) + "."
+TIER_SOURCE_WORDS = {
+    "official": "from the publisher's own page",
+    "official_secondary": "from a copy of the publisher's table or page",
+}
 
 
 def sources(data: pd.DataFrame, vintage: str) -> str:
-    """The source line of a figure: its published values by tier and publication (report values in the caption)."""
-    published = data[data["tier"].isin(["official", "official_secondary"])]
-    return describe_sources(published, vintage)
+    """The source line of a figure in plain words: its published values by tier, which release of each value,
+    the publications, and where the web address and quote (or file and cell) of each value are."""
+    found = data[data["tier"].isin(list(TIER_SOURCE_WORDS)) & data["value"].notna()]
+    counts = found["tier"].value_counts()
+    tiers = ", ".join(f"{counts[t]} {TIER_SOURCE_WORDS[t]}" for t in TIER_SOURCE_WORDS if t in counts)
+    which = (
+        f"releases published by {date_words(REPORT_CUTOFF)} (as available to the report)"
+        if vintage == "report"
+        else "the newest release of each value"
+    )
+    titles = "; ".join(sorted(found["source_title"].dropna().unique())) if "source_title" in found else ""
+    text = f"{len(found)} published value{'' if len(found) == 1 else 's'} ({tiers}); {which}."
+    if titles:
+        text += f" Publications: {titles}."
+    text += " Web address and quote, or file, sheet and cell, of every value: the figure's data table."
+    if (data["tier"] == "report").any():
+        text += " The report's values as printed, with their quotes, in the same table."
+    return text
 
 
 def drop_colliding(fig: plt.Figure, texts: list) -> list[str]:

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ...audit.ledger import stated_series
-from ..style import CATEGORICAL, COMPUTED, wrap
+from ..style import CATEGORICAL, COMPUTED, GREY, wrap
 from . import drawing as oc
 from .crime_and_referrals import financial_years
 from .printed import cps_values
@@ -80,6 +80,7 @@ def fig23_outcomes(table: pd.DataFrame, last_year: int):
 
 # ---------------------------------------------------------------- Figure 24
 CPS_COUNTS = {"cps_ms_prosecutions": "prosecutions", "cps_ms_convictions": "convictions"}
+REPORT_BAND = "#FFF2CC"  # the range the report prints, as a band
 
 
 def _cps_periods(kind: str, rows: pd.DataFrame, last_year: int) -> list[str]:
@@ -90,9 +91,45 @@ def _cps_periods(kind: str, rows: pd.DataFrame, last_year: int) -> list[str]:
     return list(dict.fromkeys(rows.loc[rows["period_type"] == kind].sort_values("period_start")["period"]))
 
 
+PERIOD_GROUPS = {
+    "calendar_year": "Calendar years",
+    "financial_year": "Financial years (April to March)",
+    "rolling_year": "Years to the month shown",
+}
+
+
+def _slots(rows: pd.DataFrame, last_year: int) -> list[tuple[str, str, float]]:
+    """(period type, period, x) of every period drawn: the period types side by side, a gap between them."""
+    slots, x = [], 0.0
+    for kind in PERIOD_GROUPS:
+        periods = _cps_periods(kind, rows, last_year)
+        for period in periods:
+            slots.append((kind, period, x))
+            x += 1
+        x += 0.8 if periods else 0
+    return slots
+
+
+def _not_found_bands(ax, xs: list[float]) -> None:
+    """Periods not found as light bands (one legend entry names them), adjacent periods as one band."""
+    runs, start, last = [], None, None
+    for x in xs:
+        if start is None:
+            start = x
+        elif x - last > 1:
+            runs.append((start, last))
+            start = x
+        last = x
+    if start is not None:
+        runs.append((start, last))
+    for first, end in runs:
+        ax.axvspan(first - 0.45, end + 0.45, color=GREY, alpha=0.3, linewidth=0)
+
+
 def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
-    """Counts (top) and conviction rates (bottom), one column per period type, and the report's values (from the
-    claims ledger), each placed on the period the report gives."""
+    """Counts (top) and conviction rates (bottom), two full-width panels; calendar years, financial years and
+    years to a month side by side, never mixed; periods not found as light bands; the report's values (from the
+    claims ledger) on the periods it gives."""
     printed = cps_values(claims)
     rows = oc.with_bounds(
         table[
@@ -101,70 +138,102 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
             & (table["year"] <= last_year)
         ]
     )
-    kinds = {"calendar_year": "Calendar years", "financial_year": "Financial years (April to March)"}
-    kinds["rolling_year"] = "Rolling years (year to the month shown)"
-    fig, axes = plt.subplots(2, 3, figsize=(13, 8), width_ratios=[7, 7, 2], sharey="row", sharex="col")
-    out = []
-    for col, (kind, title) in enumerate(kinds.items()):
-        periods = _cps_periods(kind, rows, last_year)
-        ax_n, ax_r = axes[0, col], axes[1, col]
-        x = np.arange(len(periods))
+    slots = _slots(rows, last_year)
+    fig, (ax_n, ax_r) = plt.subplots(2, 1, figsize=(oc.A4_WIDTH, 7.4), sharex=True, height_ratios=[1, 1])
+    out, missing, value_labels, report_labels = [], [], [], []
+    ax_n.set_ylim(0, max(rows.loc[rows["series"].isin(CPS_COUNTS), "value"].max(), 1) * 1.3)
+    for kind, title in PERIOD_GROUPS.items():
+        here = [(p, x) for k, p, x in slots if k == kind]
+        if not here:
+            continue
+        periods, xs = [p for p, _ in here], np.array([x for _, x in here])
         part = rows[rows["period_type"] == kind]
         for offset, (name, word), colour in zip((-0.2, 0.2), CPS_COUNTS.items(), CATEGORICAL):
             s = part[part["series"] == name].set_index("period").reindex(periods)
-            for xi, (_period, r) in zip(x + offset, s.iterrows()):
+            for xi, (_period, r) in zip(xs + offset, s.iterrows()):
                 if pd.notna(r["value"]):
                     oc.bar(ax_n, xi, r["value"], r["tier"], colour, 0.4)
-                    ax_n.annotate(f"{r['value']:,.0f}", (xi, r["value"]), ha="center", va="bottom", fontsize=6)
+                    value_labels.append(
+                        ax_n.annotate(
+                            f"{r['value']:,.0f}",
+                            (xi, r["value"]),
+                            xytext=(0, 2),
+                            textcoords="offset points",
+                            ha="center",
+                            va="bottom",
+                            fontsize=8,
+                            rotation=90,
+                        )
+                    )
             out.append(s.reset_index().assign(panel=f"{title}: {word}", label=lambda d, w=word: d["period"] + " " + w))
         found = set(part.loc[part["series"].isin(CPS_COUNTS), "period"])
-        for xi, period in zip(x, periods):
-            if period not in found:
-                oc.not_found(ax_n, xi)
+        missing += [x for p, x in here if p not in found]
         rate = part[part["series"] == "cps_ms_conviction_rate"].set_index("period").reindex(periods)
-        for xi, (_period, r) in zip(x, rate.iterrows()):
+        for xi, (_period, r) in zip(xs, rate.iterrows()):
             if pd.notna(r["value"]):
                 oc.point(ax_r, xi, r["value"], r["tier"], CATEGORICAL[2])
-                ax_r.annotate(
-                    f"{r['value']:g}%", (xi, r["value"]), xytext=(6, 4), textcoords="offset points", fontsize=7
-                )
+                value_labels.append(_rate_label(ax_r, xi, r["value"], f"{r['value']:g}%"))
         out.append(rate.reset_index().dropna(subset=["value"]).assign(panel=f"{title}: conviction rate"))
         computed = _computed_rates(part, periods)
-        for xi, r in zip(x, computed.itertuples()):
+        for xi, r in zip(xs, computed.itertuples()):
             if pd.notna(r.value) and r.period not in set(rate.dropna(subset=["value"]).index):
-                oc.point(ax_r, xi, r.value, COMPUTED, CATEGORICAL[2], marker="s", size=5)
-                ax_r.annotate(f"{r.value:.1f}%", (xi, r.value), xytext=(6, -10), textcoords="offset points", fontsize=7)
+                oc.point(ax_r, xi, r.value, COMPUTED, CATEGORICAL[2], marker="s", size=6)
+                value_labels.append(_rate_label(ax_r, xi, r.value, f"{r.value:.1f}%"))
         out.append(computed.dropna(subset=["value"]).assign(panel=f"{title}: conviction rate (computed)"))
-        _report_marks(ax_n, ax_r, printed[printed["period_type"] == kind], periods, out, title, rows)
-        rolling = kind == "rolling_year"
-        labels = [p.replace("year to ", "").replace(" ", "\n") for p in periods] if rolling else periods
-        ax_r.set_xticks(x, labels, rotation=0 if rolling else 45)
-        ax_r.set_ylim(0, 100)
-        ax_n.set_title(wrap(title, 20 if kind == "rolling_year" else 60), fontsize=10, loc="left")
-        ax_n.set_xlim(-0.7, max(len(x), 1) - 0.3)
-    axes[0, 0].set_ylabel("Defendants")
-    axes[1, 0].set_ylabel("Conviction rate (%)")
+        report_labels += _report_marks(
+            ax_n, ax_r, printed[printed["period_type"] == kind], dict(here), out, title, rows
+        )
+        ax_n.text(
+            xs.mean(),
+            1.02,
+            wrap(title, 22 if len(xs) < 4 else 40),
+            transform=ax_n.get_xaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+        )
+        for axis in (ax_n, ax_r):
+            axis.axvline(xs[-1] + 0.9, color=GREY, linewidth=0.8)
+    _not_found_bands(ax_n, missing)
+    ax_n.set_ylabel("Defendants")
+    ax_r.set_ylim(50, 95)  # every published or computed rate lies here (the axis says so), with room for labels
+    ax_r.set_ylabel("Conviction rate (%)")
+    ticks = [(x, p.replace("year to ", "to ")) for _, p, x in slots]
+    ax_r.set_xticks([x for x, _ in ticks], [p for _, p in ticks], rotation=90)
+    ax_r.set_xlim(-0.7, slots[-1][2] + 0.7)
     data = pd.concat(out, ignore_index=True)
     tiers = data["tier"].dropna()
     counts_legend = [Patch(color=c, label=w) for w, c in zip(CPS_COUNTS.values(), CATEGORICAL)]
+    counts_legend.append(Patch(facecolor=CATEGORICAL[2], edgecolor=CATEGORICAL[2], label="conviction rate"))
+    counts_legend.append(Patch(facecolor=GREY, alpha=0.3, label=oc.NOT_FOUND))
     fig.legend(
         handles=[
             *counts_legend,
             *oc.tier_handles(set(tiers) & {"official", "official_secondary"}),
-            *oc.tier_handles(tiers, CATEGORICAL[2], kind="marker"),
+            *oc.tier_handles(set(tiers) & {COMPUTED, "report"}, kind="marker"),
         ],
-        fontsize=7,
-        loc="outside lower center",
-        ncol=4,
+        fontsize=8,
+        loc="outside lower left",
+        ncols=2,
+        frameon=False,
     )
     fig.suptitle(
-        "CPS modern-slavery-flagged prosecutions and convictions (England and Wales); conviction rates below",
-        x=0.01,
-        ha="left",
-        fontsize=12,
+        "CPS modern-slavery-flagged prosecutions, convictions and conviction rates", x=0.01, ha="left", fontsize=11
     )
+    dropped = oc.drop_colliding(fig, report_labels + value_labels)
+    if dropped:
+        ax_r.set_xlabel(
+            wrap(f"Labels left out where they would overlap: {'; '.join(dropped)}.", 95), fontsize=8, loc="left"
+        )
     data = data.assign(label=data["label"].fillna(data["panel"] + " " + data["period"].astype(str)))
     return fig, oc.plot_columns(data)
+
+
+def _rate_label(ax, x: float, value: float, text: str):
+    """A rate's label, upright above its marker, so that neighbouring periods' labels stay apart."""
+    return ax.annotate(
+        text, (x, value), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom", fontsize=8, rotation=90
+    )
 
 
 def _computed_rates(part: pd.DataFrame, periods: list[str]) -> pd.DataFrame:
@@ -177,30 +246,48 @@ def _computed_rates(part: pd.DataFrame, periods: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _report_marks(ax_n, ax_r, printed, periods: list[str], out: list, title: str, rows: pd.DataFrame) -> None:
-    """The report's values on the periods it gives; where a source dates the same value otherwise, say so."""
+def _report_marks(ax_n, ax_r, printed, xs: dict[str, float], out: list, title: str, rows: pd.DataFrame) -> list:
+    """The report's values on the periods it gives (a count's label at the top of its panel); where a source dates
+    the same value otherwise, say so. Returns the labels."""
+    labels = []
     for r in printed.itertuples():
-        if r.period not in periods:
+        if r.period not in xs:
             continue
-        xi = periods.index(r.period)
+        xi = xs[r.period]
         ax = ax_r if r.series == "cps_ms_conviction_rate" else ax_n
         oc.point(ax, xi, r.value, "report", oc.REPORT_COLOUR)
         same = rows[(rows["series"] == r.series) & (rows["value"] == r.value) & (rows["period"] != r.period)]
-        elsewhere = f"\n(sources date {r.value:g} to {', '.join(dict.fromkeys(same['period']))})" if len(same) else ""
-        ax.annotate(
-            f"report: {r.value:g}{elsewhere}", (xi, r.value), xytext=(-4, 8), textcoords="offset points", fontsize=7
+        elsewhere = f"\n(sources: {', '.join(dict.fromkeys(same['period']))})" if len(same) else ""
+        top = ax.get_ylim()[1] if ax is ax_n else r.value
+        labels.append(
+            ax.annotate(
+                f"report: {r.value:g}{elsewhere}",
+                (xi, r.value),
+                xytext=(xi - 0.3, top * 0.98) if ax is ax_n else (-5, 8),
+                textcoords="data" if ax is ax_n else "offset points",
+                fontsize=8,
+                ha="left",
+                va="top" if ax is ax_n else "bottom",
+            )
         )
         out.append(pd.DataFrame([r._asdict()]).drop(columns="Index").assign(tier="report", panel=f"{title}: report"))
     band = printed[printed["series"] == "cps_ms_conviction_rate_range"]
     for r in band.itertuples():
-        first, last = (periods.index(p) for p in r.period.split("-"))
-        ax_r.fill_between([first - 0.3, last + 0.3], r.low, r.high, color="#FFF2CC", edgecolor=oc.REPORT_COLOUR)
-        ax_r.annotate(
-            f"report: {r.low:g}% to {r.high:g}%, average {r.value:g}%\n(individual years not printed)",
-            (first - 0.3, r.high + 3),
-            fontsize=7,
+        first, last = (xs[p] for p in r.period.split("-"))
+        ax_r.fill_between([first - 0.3, last + 0.3], r.low, r.high, color=REPORT_BAND, edgecolor=oc.REPORT_COLOUR)
+        labels.append(
+            ax_r.annotate(
+                f"report: {r.low:g}% to {r.high:g}%,\naverage {r.value:g}%",
+                ((first + last) / 2, r.high),
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
         )
         out.append(pd.DataFrame([r._asdict()]).drop(columns="Index").assign(tier="report", panel=f"{title}: report"))
+    return labels
 
 
 # ---------------------------------------------------------------- live operations
