@@ -40,6 +40,20 @@ def processed_survey(tmp_path_factory):
         yield paths.processed()
 
 
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Two independent full runs of the chain, from clean (shared by the end-to-end and the figure tests)."""
+    from helpers.chain.sandbox import copy_inputs, run_chain
+
+    runs = []
+    for name in ("first", "second"):
+        copy = copy_inputs(tmp_path_factory.mktemp(name))
+        done, _ = run_chain(copy)
+        assert done.returncode == 0, done.stdout + done.stderr
+        runs.append((copy, done))
+    return runs
+
+
 @pytest.fixture
 def expected(request):
     """check_expected, rewriting the files from the computed values first under --update-expected."""

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.chain import graph
-from helpers.chain.sandbox import copy_inputs, run_chain
+from helpers.chain.sandbox import run_chain
 from helpers.figures import registry
 
 pytestmark = pytest.mark.chain
@@ -22,18 +22,6 @@ def _digest(root: Path) -> dict[str, str]:
         for p in sorted((root / folder).rglob("*"))
         if p.is_file()
     }
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Two independent full runs of the chain, from clean."""
-    runs = []
-    for name in ("first", "second"):
-        copy = copy_inputs(tmp_path_factory.mktemp(name))
-        done, _ = run_chain(copy)
-        assert done.returncode == 0, done.stdout + done.stderr
-        runs.append((copy, done))
-    return runs
 
 
 def test_two_runs_are_byte_identical(built):

@@ -354,6 +354,10 @@ FIGURES: list[Figure] = [
             n="n=37",
             by_role=True,
             quote_on_chart=True,
+            said_on_bars=(
+                ("Tactical Leads", "most are at the inspector level"),
+                ("MS Champions / other", "highest proportion at the sergeant level"),
+            ),
         ),
     ),
     _survey(
@@ -387,6 +391,7 @@ FIGURES: list[Figure] = [
             n="n=37",
             by_role=True,
             quote_on_chart=True,
+            said_on_bars=(("Tactical Leads", "the longest involvement; nearly a third over 10 years"),),
         ),
     ),
     _survey(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .specs import POP_SOURCE, SurveyChart, report_words
@@ -9,25 +11,36 @@ from .specs import POP_SOURCE, SurveyChart, report_words
 NOT_PUBLISHED = "Not published"
 
 
+def _sections(also_printed: str) -> str:
+    """The report's sections named in an also-printed list, quoted, without the statement ids."""
+    names = dict.fromkeys(re.findall(r"\(([^()]+)\)(?:;|$)", also_printed))
+    return " and ".join(f"'{n}'" for n in names)
+
+
 def _short(bar: str) -> str:
     return bar.split(" (n=")[0]
 
 
-def _alt(kind: str, title: str, data: pd.DataFrame) -> str:
-    parts = []
-    for bar, d in data.groupby("bar", sort=False):
-        values = [
-            f"{r.category} {r.printed or format(r.percent, 'g') + '%'}"
-            + (" (printed)" if r.printed else "")
-            + ("" if r.possible_for_n else f", impossible for n={r.n}, nearest {r.rows_count}/{r.n}")
-            for r in d.itertuples()
-            if r.category != NOT_PUBLISHED
-        ]
-        rest = d.loc[d["category"] == NOT_PUBLISHED, "percent"]
-        if len(rest):
-            values.append(f"the remaining {rest.iloc[0]:g}% not published")
-        parts.append(f"{bar}: " + ", ".join(values))
-    return f"{kind} of {title}. " + ". ".join(parts) + "."
+def _alt(kind: str, title: str, data: pd.DataFrame, limit: int = 250) -> str:
+    """One or two sentences: what the chart shows and what the report prints; the values beyond the limit are
+    left to the data table."""
+    head = f"{kind}: {title}."
+    printed = [
+        f"{_short(r.bar)} {r.category.lower()} {r.printed or format(r.percent, 'g') + '%'}"
+        for r in data.itertuples()
+        if r.category != NOT_PUBLISHED
+    ]
+    rest = " The rest is not published." if (data["category"] == NOT_PUBLISHED).any() else ""
+    shown: list[str] = []
+    for i, part in enumerate(printed):
+        more = len(printed) - i - 1
+        tail = f"; {more} more in the data table" if more else ""
+        if len(f"{head} Printed: {'; '.join([*shown, part])}{tail}.{rest}") > limit:
+            left = len(printed) - len(shown)
+            shown.append(f"{left} more value{'s' if left > 1 else ''} in the data table")
+            break
+        shown.append(part)
+    return f"{head} Printed: {'; '.join(shown)}.{rest}" if printed else f"{head}{rest}"
 
 
 def describe(
@@ -50,15 +63,15 @@ def describe(
         ns = "; ".join(f"{b}" for b in dict.fromkeys(data["bar"]))
         return dict(
             title=title,
-            caption=f"{label} drawn from the survey's own respondent-level export (survey_source folder), "
-            f"answers recoded with likert.recode; shares over valid answers, rounded half up. Bars: {ns}.",
+            caption=f"{label} drawn from the survey's own respondent-level export: answers recoded to the "
+            f"report's categories; shares of valid answers, rounded half up. Bars: {ns}.",
             source=f"Leapwise survey export, section '{chart.section}', {label}",
             tiers=["report"],
             alt=_alt(kind, title, data),
         )
     source = "; ".join(f"{POP_SOURCE[p]} as printed in the report (Leapwise for IASC, July 2025)" for p in pops)
     source += f", section '{chart.section}', {label}"
-    said = " ".join(f'"{q}" (line {line})' for line, q in text["statements"])
+    said = " ".join(f'"{q}"' for _line, q in text["statements"])
     printed = data[data["printed"] != ""]
     if printed.empty:
         caption = (
@@ -67,14 +80,14 @@ def describe(
             f"text says: {said}"
         )
         alt = (
-            f"Text panel for {title}: no value is published, so no bar is drawn. Question: {text['question']} "
-            f"Answer scale: {text['scale']}. n: {text['n'] or 'not printed'}. The report says: {said}"
+            f"Text panel: {title}; n: {text['n'] or 'not printed'}. The report prints no value for it, so no bar is "
+            "drawn; the panel gives the question and what the text says."
         )
         return dict(title=title, caption=caption, source=source, tiers=["not published"], alt=alt)
     impossible = printed[~printed["possible_for_n"].astype(bool)]
     caption = (
         f"{label} as far as the report prints it: every value shown is the value printed for this figure, "
-        "exactly as printed (tier report). The hatched segment is the part of each bar whose answers the report "
+        "exactly as printed. The hatched segment is the part of each bar whose answers the report "
         "did not print (not published); it is not a finding and not split into answers."
     )
     if len(impossible):
@@ -83,15 +96,11 @@ def describe(
             f"the nearest is {r.rows_count}/{r.n} = {r.rows_percent:g}%"
             for r in impossible.itertuples()
         )
-        caption += (
-            ". The reconstructed respondent rows hold these nearest counts and give back every other printed value."
-        )
-    else:
-        caption += " The reconstructed respondent rows give back every printed value."
+        caption += "."
     also = printed[printed["also_printed"] != ""]
     if len(also):
-        caption += " The same values are also printed in: " + "; ".join(
-            f"{_short(r.bar)} {r.category}: {r.also_printed}" for r in also.itertuples()
+        caption += " The same values are also printed elsewhere in the report: " + "; ".join(
+            f"{_short(r.bar)}, {r.category.lower()}: in section {_sections(r.also_printed)}" for r in also.itertuples()
         )
         caption += "."
     caption += f" n as printed: {text['n'] or 'not printed'}. The report says: {said}"

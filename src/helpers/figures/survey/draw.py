@@ -109,7 +109,11 @@ def printed_data(
                     "tier": "not published",
                 }
             )
-    return pd.DataFrame(out)
+    frame = pd.DataFrame(out)
+    if chart.by_role:  # an all-MS-Leads bar only where the report prints a value for it
+        unprinted_all = (frame["subgroup"] == "all") & ~frame.groupby("subgroup")["printed"].transform(any)
+        frame = frame[~unprinted_all].reset_index(drop=True)
+    return frame
 
 
 def _scale(cells: pd.DataFrame, item_id: str) -> str:

@@ -3,6 +3,8 @@ simple bars, and a text panel for figures with nothing printed. One meaning per 
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
@@ -13,40 +15,20 @@ from ..style import wrap
 from .specs import SurveyChart
 
 NOT_PUBLISHED = "Not published"
-NP_STYLE = dict(facecolor="white", edgecolor="#8C8C8C", hatch="///", linewidth=0.6)
-BLUE, PINK, ORANGE, PURPLE = (style.CATEGORICAL[i] for i in (0, 2, 3, 5))  # the house palette (afcharts)
-MID_BLUE, GREY = "#5B8DBF", style.GREY
-# The same colour means the same thing on every survey chart.
-COLOUR = {
-    "Agree": BLUE,
-    "Agree (incl. strongly)": BLUE,
-    "Strongly agree": BLUE,
-    "Often or always": BLUE,
-    "Always or often": BLUE,
-    "Always": BLUE,
-    "Often": MID_BLUE,
-    "Neither agree nor disagree": GREY,
-    "Sometimes": GREY,
-    "Disagree": ORANGE,
-    "Disagree (incl. strongly)": ORANGE,
-    "Rarely": ORANGE,
-    "Rarely or never": ORANGE,
-    "Strongly disagree": PINK,
-    "Never": PINK,
-    "Unsure": PURPLE,
-    "Don't know": PURPLE,
-    "Unsure or neither agree nor disagree": PURPLE,
-}
+NP_STYLE = style.tier_bar("not published", style.GREY)
 POSITIVE = {"Agree", "Agree (incl. strongly)", "Strongly agree"}
 NEGATIVE = {"Disagree", "Disagree (incl. strongly)", "Strongly disagree"}
 MIDDLE = {"Neither agree nor disagree"}
 STRIP = {"Unsure", "Don't know", "Unsure or neither agree nor disagree", NOT_PUBLISHED}
-GREENS = ["#C7E9C0", "#A1D99B", "#74C476", "#31A354", "#006D2C"]  # categories that are not an evaluation
-NARROW = 7.0  # segments narrower than this (percentage points) get their label in the note below the chart
+NARROW = 9.0  # segments narrower than this (percentage points) get their label in the note below the chart
+WIDTH, LEFT, RIGHT = style.TEXT_WIDTH_IN, 1.85, 0.3  # inches: canvas, bar labels, right margin
 
 
-def colour(category: str, position: int = 0) -> str:
-    return COLOUR.get(category, GREENS[position % len(GREENS)])
+def colour(category: str, ordered: list[str]) -> str:
+    """An answer's colour: the same answer the same colour on every chart; an ordered scale's ramp otherwise."""
+    if category in style.ANSWER_COLOURS:
+        return style.ANSWER_COLOURS[category]
+    return style.ordered(ordered.index(category), len(ordered)) if category in ordered else style.GREY
 
 
 def _segment(ax, y, left, row, col, notes, narrow: float = NARROW) -> None:
@@ -54,12 +36,13 @@ def _segment(ax, y, left, row, col, notes, narrow: float = NARROW) -> None:
     if row.category == NOT_PUBLISHED:
         ax.barh(y, width, left=left, height=0.6, **NP_STYLE)
         return
-    ax.barh(y, width, left=left, height=0.6, color=col, edgecolor="white", linewidth=0.6)
+    ax.barh(y, width, left=left, height=0.6, **style.tier_bar("report", col))
     text = row.printed or f"{row.percent:g}%"
     text += "" if row.possible_for_n else "\u2020"
     if width >= narrow:
-        dark = col in (BLUE, MID_BLUE, PINK, "#31A354", "#006D2C")
-        ax.text(left + width / 2, y, text, ha="center", va="center", fontsize=8, color="white" if dark else "black")
+        ax.text(
+            left + width / 2, y, text, ha="center", va="center", fontsize=style.SMALL_PT, color=style.text_colour(col)
+        )
     else:
         notes.append(f"{row.bar.split(' (n=')[0]}, {row.category}: {text} (too narrow to label in the bar)")
 
@@ -74,49 +57,62 @@ def _dagger_notes(data: pd.DataFrame) -> list[str]:
     return out
 
 
-def _legend(fig, categories: list[str]) -> list:
-    handles = [
-        Patch(**NP_STYLE, label="Not published: answers whose shares the report did not print")
-        if c == NOT_PUBLISHED
-        else Patch(facecolor=colour(c, i), label=c)
-        for i, c in enumerate(categories)
-    ]
-    return handles
+def _legend(categories: list[str], ordered: list[str]) -> list:
+    """The answers' colours (the tier key names the hatched not-published part)."""
+    return [Patch(facecolor=colour(c, ordered), label=c) for c in categories if c != NOT_PUBLISHED]
 
 
-def _layout(fig, axes: list, title: str, handles: list, notes: list[str], n_bars: int) -> None:
-    """Fixed layout in inches, top to bottom: title, legend, bars, x axis, notes; nothing outside the canvas."""
-    width, left, right = 9.0, 2.55, 0.25
-    title_text = wrap(title, 88)
-    note_text = "\n".join(wrap(n, 125) for n in notes)
-    ncol = min(4, len(handles)) if sum(len(h.get_label()) for h in handles) < 110 else 2
-    title_h = 0.22 * (title_text.count("\n") + 1) + 0.15
-    legend_h = 0.24 * -(-len(handles) // ncol) + 0.1
-    bars_h = 0.5 * n_bars + 0.3
-    axis_h = 0.55
-    notes_h = (0.15 * (note_text.count("\n") + 1) + 0.15) if notes else 0.1
-    height = title_h + legend_h + bars_h + axis_h + notes_h + 0.1
+def _lines(text: str) -> int:
+    return text.count("\n") + 1 if text else 0
+
+
+def _layout(fig, axes: list, title: str, handles: list, notes: list[str], n_bars: int, tiers: list[str]) -> None:
+    """Fixed layout in inches at the A4 text width, top to bottom: title, answer colours, bars, x axis, tier
+    key, notes; nothing outside the canvas."""
+    width, left, right = WIDTH, LEFT, RIGHT
+    title_text = wrap(title, 68)
+    note_text = "\n".join(wrap(n, 100) for n in notes)
+    ncol = max(1, min(len(handles), 3 if sum(len(h.get_label()) for h in handles) < 60 else 2))
+    title_h = 0.2 * _lines(title_text) + 0.12
+    legend_h = (0.22 * -(-len(handles) // ncol) + 0.08) if handles else 0.0
+    bars_h = 0.42 * n_bars + 0.25
+    axis_h = 0.5
+    key_h = 0.45
+    notes_h = (0.15 * _lines(note_text) + 0.1) if notes else 0.05
+    height = title_h + legend_h + bars_h + axis_h + key_h + notes_h + 0.1
     fig.set_size_inches(width, height)
-    bottom = (notes_h + axis_h) / height
+    bottom = (notes_h + key_h + axis_h) / height
     plot_w = width - left - right
     if len(axes) == 2:
-        main_w, gap = plot_w * 0.72, 0.35
+        main_w, gap = plot_w * 0.68, 0.45
         axes[0].set_position([left / width, bottom, main_w / width, bars_h / height])
         axes[1].set_position([(left + main_w + gap) / width, bottom, (plot_w - main_w - gap) / width, bars_h / height])
     else:
         axes[0].set_position([left / width, bottom, plot_w / width, bars_h / height])
-    fig.text(0.1 / width, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=11, fontweight="bold")
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0.1 / width, 1 - title_h / height),
-        ncol=ncol,
-        fontsize=8,
-        frameon=False,
-        borderaxespad=0,
+    fig.text(
+        0.1 / width, 1 - 0.08 / height, title_text, ha="left", va="top", fontsize=style.TITLE_PT, fontweight="bold"
     )
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0.1 / width, 1 - title_h / height),
+            ncol=ncol,
+            fontsize=style.SMALL_PT,
+            frameon=False,
+            borderaxespad=0,
+        )
+    style.tier_key(fig, tiers, loc="upper left", bbox_to_anchor=(0.1 / width, (notes_h + key_h) / height), ncol=2)
     if notes:
-        fig.text(0.1 / width, (notes_h - 0.05) / height, note_text, ha="left", va="top", fontsize=7.5, color="#3D3D3D")
+        fig.text(
+            0.1 / width,
+            (notes_h - 0.03) / height,
+            note_text,
+            ha="left",
+            va="top",
+            fontsize=style.SMALL_PT,
+            color=style.MUTED,
+        )
 
 
 ORDER = [
@@ -147,17 +143,43 @@ def _strip_label(data: pd.DataFrame) -> str:
     return ", and ".join(parts).capitalize()
 
 
-def _categories(data: pd.DataFrame) -> list[str]:
-    """Categories in plotting order: the scale's order, then others as they come, unsure, not published last."""
+def _scale_position(category: str) -> float | None:
+    """Where a duration band sits on its scale ('Less than 1 year' < '1-3 years' < 'Over 3 years'), or None."""
+    found = re.search(r"(\d+)", category)
+    if not found:
+        return None
+    value = float(found.group(1))
+    if category.lower().startswith(("less than", "under")):
+        return value - 0.5
+    return value + 0.5 if category.lower().startswith(("over", "more than")) else value
+
+
+def _categories(data: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(categories in plotting order, the ordered categories of a scale that is not an evaluation): the scale's
+    order (duration bands sorted along their scale), unsure, not published last."""
     present = list(dict.fromkeys(data["category"]))
     known = [c for c in ORDER if c in present]
     rest = [c for c in present if c not in known and c not in STRIP]
-    return (
-        known
-        + rest
-        + [c for c in present if c in STRIP and c != NOT_PUBLISHED]
-        + ([NOT_PUBLISHED] if NOT_PUBLISHED in present else [])
-    )
+    if rest and all(_scale_position(c) is not None for c in rest):
+        rest = sorted(rest, key=_scale_position)
+    strip = [c for c in present if c in STRIP and c != NOT_PUBLISHED]
+    return known + rest + strip + ([NOT_PUBLISHED] if NOT_PUBLISHED in present else []), rest
+
+
+def _said_on_bars(ax, bars: list[str], chart: SurveyChart) -> None:
+    """The report's statements of order or size with no number, written on the bar they are about."""
+    for y, bar in enumerate(reversed(bars)):
+        for name, words in chart.said_on_bars:
+            if bar.split(" (n=")[0] == name:
+                ax.annotate(
+                    wrap(f"The report: \u201c{words}\u201d (no share printed)", 48),
+                    (99, y),
+                    ha="right",
+                    va="center",
+                    fontsize=style.SMALL_PT,
+                    color=style.INK,
+                    bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=style.KEY, linewidth=0.6),
+                )
 
 
 def plot(data: pd.DataFrame, chart: SurveyChart, text: dict) -> plt.Figure:
@@ -173,7 +195,7 @@ def plot(data: pd.DataFrame, chart: SurveyChart, text: dict) -> plt.Figure:
         fig, (ax, strip) = plt.subplots(1, 2, sharey=True, layout="none")
     else:
         fig, ax = plt.subplots(layout="none")
-    order = _categories(data)
+    order, ordered = _categories(data)
     for y, bar in enumerate(reversed(bars)):
         d = data[data["bar"] == bar]
         if chart.kind == "diverging":
@@ -182,50 +204,65 @@ def plot(data: pd.DataFrame, chart: SurveyChart, text: dict) -> plt.Figure:
             mid = main[main["category"].isin(MIDDLE)]["percent"].sum()
             left = -(neg + mid / 2)
             if not main["category"].isin(NEGATIVE).any() and (d["category"] == NOT_PUBLISHED).any():
-                ax.text(-50, y, "disagree: not published", ha="center", va="center", fontsize=7, color="#595959")
+                ax.text(
+                    -50,
+                    y,
+                    "disagree: not published",
+                    ha="center",
+                    va="center",
+                    fontsize=style.SMALL_PT,
+                    color=style.MUTED,
+                )
             for category in ["Strongly disagree", "Disagree", "Disagree (incl. strongly)", *MIDDLE, *POSITIVE]:
                 for row in main[main["category"] == category].itertuples():
-                    _segment(ax, y, left, row, colour(category), notes, narrow=12)
+                    _segment(ax, y, left, row, colour(category, ordered), notes, narrow=14)
                     left += float(row.percent)
             left = 0.0
             strip_rows = d[d["category"].isin(STRIP)].sort_values("category", key=lambda s: s == NOT_PUBLISHED)
             for row in strip_rows.itertuples():
-                _segment(strip, y, left, row, colour(row.category), notes, narrow=25)
+                _segment(strip, y, left, row, colour(row.category, ordered), notes, narrow=34)
                 left += float(row.percent)
         else:
             left = 0.0
             for row in d.sort_values("category", key=lambda s: s.map(order.index)).itertuples():
-                _segment(ax, y, left, row, colour(row.category, order.index(row.category)), notes)
+                _segment(ax, y, left, row, colour(row.category, ordered), notes)
                 left += float(row.percent)
-    ax.set_yticks(range(len(bars)), [wrap(b, 34) for b in reversed(bars)], fontsize=9)
+    ax.set_yticks(range(len(bars)), [wrap(b, 22) for b in reversed(bars)], fontsize=style.TEXT_PT)
     for axis in fig.axes:
-        axis.tick_params(axis="x", labelsize=8)
+        axis.tick_params(axis="x", labelsize=style.SMALL_PT)
     ax.tick_params(axis="y", length=0)
     if chart.kind == "diverging":
-        ax.axvline(0, color="#3D3D3D", linewidth=0.8)
+        ax.axvline(0, color=style.INK, linewidth=0.8)
         ax.set_xlim(-100, 100)
         ax.set_xticks([-100, -50, 0, 50, 100])
         strip.set_xticks([0, 50, 100])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):.0f}%"))
-        ax.set_xlabel("% of respondents: disagree to the left of 0, agree to the right", fontsize=8)
+        ax.set_xlabel("% of respondents: disagree left of 0, agree right", fontsize=style.SMALL_PT)
         strip.set_xlim(0, 100)
         strip.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
-        strip.set_xlabel(_strip_label(data), fontsize=8)
+        strip.set_xlabel(wrap(_strip_label(data), 18), fontsize=style.SMALL_PT)
         strip.tick_params(axis="y", length=0)
         strip.grid(False)
     else:
         total = data.groupby("bar")["percent"].sum().max()
         ax.set_xlim(0, max(100.0, float(total)))
+        ax.set_xticks([0, 25, 50, 75, 100])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
-        ax.set_xlabel("% of respondents", fontsize=8)
+        ax.set_xlabel("% of respondents", fontsize=style.SMALL_PT)
+        _said_on_bars(ax, bars, chart)
     sums = data.groupby("bar", sort=False)["percent"].sum()
     for bar, total in sums.items():
         if total > 100:
-            notes.append(f"{bar.split(' (n=')[0]}: the printed shares sum to {total:g}% (rounding in the report).")
+            notes.append(
+                f"{bar.split(' (n=')[0]}: the printed shares sum to {total:g}% (rounding in the report); the axis "
+                f"runs to {total:g}% so the bar fits."
+            )
     notes = _dagger_notes(data) + notes
     if chart.quote_on_chart:
-        notes += [f'The report says (line {line}): "{quote}"' for line, quote in text["statements"]]
-    _layout(fig, [ax, strip] if chart.kind == "diverging" else [ax], title, _legend(fig, order), notes, len(bars))
+        notes += [f'The report says: "{quote}"' for _line, quote in text["statements"]]
+    tiers = ["report"] + (["not published"] if NOT_PUBLISHED in order else [])
+    axes = [ax, strip] if chart.kind == "diverging" else [ax]
+    _layout(fig, axes, title, _legend(order, ordered), notes, len(bars), tiers)
     return fig
 
 
@@ -235,19 +272,22 @@ def text_panel(title: str, text: dict, blocks: list[tuple[str, str]] | None = No
         ("Question", text["question"]),
         ("Answer scale", text["scale"]),
         ("n as printed", text["n"] or "not printed"),
-        *((f"The report says (line {line})", f'"{quote}"') for line, quote in text["statements"]),
+        *(("The report says", f'"{quote}"') for _line, quote in text["statements"]),
         ("Not published", "The report prints no share of any answer for this figure, so no bar is drawn."),
     ]
-    width = 9.0
-    title_text = wrap(title, 88)
-    bodies = [wrap(body, 110) for _, body in blocks]
-    title_h = 0.22 * (title_text.count("\n") + 1) + 0.25
-    height = title_h + sum(0.2 + 0.17 * (b.count("\n") + 1) + 0.12 for b in bodies) + 0.15
+    width = WIDTH
+    title_text = wrap(title, 68)
+    bodies = [wrap(body, 92) for _, body in blocks]
+    title_h = 0.2 * _lines(title_text) + 0.2
+    line_h = 0.16
+    height = title_h + sum(0.18 + line_h * _lines(b) + 0.1 for b in bodies) + 0.12
     fig = plt.figure(figsize=(width, height), layout="none")
-    fig.text(0.1 / width, 1 - 0.1 / height, title_text, ha="left", va="top", fontsize=11, fontweight="bold")
+    fig.text(
+        0.1 / width, 1 - 0.08 / height, title_text, ha="left", va="top", fontsize=style.TITLE_PT, fontweight="bold"
+    )
     y = height - title_h
     for (head, _), body in zip(blocks, bodies):
-        fig.text(0.1 / width, y / height, head, ha="left", va="top", fontsize=8.5, fontweight="bold")
-        fig.text(0.1 / width, (y - 0.2) / height, body, ha="left", va="top", fontsize=8.5, color="#262626")
-        y -= 0.2 + 0.17 * (body.count("\n") + 1) + 0.12
+        fig.text(0.1 / width, y / height, head, ha="left", va="top", fontsize=style.TEXT_PT, fontweight="bold")
+        fig.text(0.1 / width, (y - 0.18) / height, body, ha="left", va="top", fontsize=style.TEXT_PT, color=style.INK)
+        y -= 0.18 + line_h * _lines(body) + 0.1
     return fig

@@ -4,6 +4,7 @@ names and sources, roles, the need-for-improvement themes and groups (Figures 27
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,6 +23,17 @@ class SurveyChart:
     collapse: str | None = None  # the scale whose answers the printed categories combine
     by_role: bool = False  # one bar per role, then all MS Leads
     quote_on_chart: bool = False  # the text's statements printed under the chart
+    said_on_bars: tuple[tuple[str, str], ...] = ()  # (bar, the text's words of order or size with no number)
+
+
+LINE_REFERENCE = re.compile(r"\s*\(L\d+(?:[-\u2013]L?\d+)?(?:, L\d+)*\)|\bL\d+(?:[-\u2013]L?\d+)?(?::\s*|;\s*|,\s*)?")
+
+
+def plain(text: str) -> str:
+    """A declaration's words for a reader: the references to lines of the report's text left out (the data
+    files keep them)."""
+    text = re.sub(r",?\s*\)", ")", LINE_REFERENCE.sub("", text))
+    return re.sub(r"\s*\(\)|\s{2,}", "", text).replace("' '", "'; '").strip()
 
 
 def report_words(number: int, chart: SurveyChart, captions: pd.DataFrame, statements: pd.DataFrame) -> dict:
@@ -31,8 +43,8 @@ def report_words(number: int, chart: SurveyChart, captions: pd.DataFrame, statem
     said = statements[statements["figure"] == number]
     return dict(
         caption=str(caption.iloc[0]),
-        question=chart.question,
-        scale=chart.scale,
+        question=plain(chart.question),
+        scale=plain(chart.scale),
         n=chart.n,
         statements=[(int(r.line), str(r.statement)) for r in said.itertuples()],
     )
