@@ -134,13 +134,7 @@ def fig06_recorded_crime(editions: pd.DataFrame, vintage: str, last_year: int, c
     ax.set_title(wrap(f"{ONS_TITLE}, {named}", 80), loc="left", fontsize=8)
     fig.suptitle("Police recorded modern slavery offences, England and Wales", x=0.01, ha="left", fontsize=11)
     series_key = [Patch(facecolor=c, edgecolor=c, label=w) for w, c in zip(OFFENCES.values(), CATEGORICAL)]
-    fig.legend(
-        handles=[*series_key, *oc.tier_handles(fy["tier"].dropna())],
-        loc="outside lower left",
-        fontsize=8,
-        ncols=1,
-        frameon=False,
-    )
+    oc.keys(fig, series_key, fy["tier"].dropna())
     report = report.assign(tier="report", panel="report", label=report["quote"], bound="", unit="percent_change")
     data = pd.concat([*out, pd.DataFrame(changes), report], ignore_index=True).assign(edition_name=named)
     return fig, oc.plot_columns(data)
@@ -198,7 +192,7 @@ def fig07_nrm_referrals(
             for (b, words), colour in zip(AGES.items(), CATEGORICAL):
                 r = by_age[b].loc[year]
                 if r["value"] > 0:
-                    oc.bar(ax, x, r["value"], "official_secondary", colour, 0.75, bottom=bottom)
+                    oc.bar(ax, x, r["value"], COMPUTED, colour, 0.75, bottom=bottom)
                 bottom += r["value"]
                 out.append(
                     r.to_frame().T.assign(
@@ -328,8 +322,7 @@ def fig07_nrm_referrals(
     data = pd.concat(out, ignore_index=True)
     key = [Patch(facecolor=c, edgecolor=c, label=w) for w, c in zip([*AGES.values(), TOTAL_ONLY], CATEGORICAL)]
     key.append(Patch(facecolor=DTN_COLOUR, edgecolor=DTN_COLOUR, label="Duty to Notify reports"))
-    looks = ["official_secondary", *data.loc[data["measure"].isin(["nrm_total", "dtn_reports"]), "tier"].dropna()]
-    fig.legend(handles=[*key, *oc.tier_handles(looks)], loc="outside lower left", fontsize=8, ncols=2, frameon=False)
+    oc.keys(fig, key, data["tier"].dropna())
     return fig, oc.plot_columns(data.assign(bound=""))
 
 
@@ -473,14 +466,7 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
     ax_share.set_ylim(0, 100)
     ax_share.set_ylabel(f"% of {age} referrals")
     ax_share.set_title("UK nationals' share of the group's referrals", fontsize=9, loc="left")
-    markers = oc.tier_handles([COMPUTED, "report"], kind="marker")
-    fig.legend(
-        handles=[*nation_legend, *oc.tier_handles(rows["tier"]), *markers],
-        loc="outside lower left",
-        fontsize=8,
-        ncols=2,
-        frameon=False,
-    )
+    oc.keys(fig, nation_legend, [*rows["tier"], *share["tier"], *printed_share.assign(tier="report")["tier"]])
     number = 9 if age == "child" else 10
     fig.suptitle(
         f"Figure {number}: NRM referrals for victims exploited as {'a child' if age == 'child' else 'an adult'}"

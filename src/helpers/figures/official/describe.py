@@ -192,8 +192,8 @@ def _fig06_alt(data: pd.DataFrame) -> str:
     peak = bars.idxmax()
     after = list(bars.index)[list(bars.index).index(peak) + 1 :]
     text = (
-        f"Bar chart: recorded modern slavery offences in England and Wales rose from {_count(bars.iloc[0])} in "
-        f"{bars.index[0]} to {_count(bars[peak])} in {peak}"
+        f"Bar chart of police recorded modern slavery offences in England and Wales: {_count(bars.iloc[0])} in "
+        f"{bars.index[0]}, rising to {_count(bars[peak])} in {peak}"
     )
     if after:
         period = f"{peak} to {after[0]}"

@@ -1,25 +1,24 @@
-"""Shared drawing rules of the official-statistics figures: how a tier looks (fill, hatch, marker), the legend
-that names it, bounds printed by a source ('less than 2%'), values not found, and alt text that names tiers."""
+"""Shared drawing rules of the official-statistics figures: a value in its series colour and its tier's look (the
+house style's), the series key and the one tier key, bounds printed by a source ('less than 2%'), values not
+found, labels that would collide, and the source line in plain words."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.ticker import StrMethodFormatter
+from matplotlib.transforms import Bbox
 
 from ...data.official import REPORT_CUTOFF, bound
-from ..style import COMPUTED, TIER_WORDS
+from .. import style
+from ..style import COMPUTED
 from .edition import date_words
 
-NOT_FOUND = "not found in the sources used here"
-A4_WIDTH = 16 / 2.54  # inches: the A4 text width the figures are drawn for (printed at 100%)
+NOT_FOUND = style.NOT_FOUND_WORDS
+A4_WIDTH = style.TEXT_WIDTH_IN
 THOUSANDS = StrMethodFormatter("{x:,.0f}")  # axis numbers with a thousands separator
-SECONDARY_HATCH = "xx"
-REPORT_COLOUR = "#000000"
-REPORT_MARKER = "D"
-TIER_KEY_COLOUR = "#595959"  # neutral: no series is drawn in it
+REPORT_COLOUR = style.REPORT_EDGE
 PLOT_COLUMNS = [
     "series",
     "breakdown",
@@ -59,17 +58,15 @@ def label_value(value: float, sign: str = "", fmt: str = "{:,.0f}", suffix: str 
 
 
 def bar(ax: plt.Axes, x, height, tier: str, colour: str, width: float = 0.8, **kw) -> None:
-    """One bar drawn in its tier's look: solid for official, white with coloured cross-hatch for secondary."""
-    if tier == "official":
-        ax.bar(x, height, width, color=colour, edgecolor=colour, **kw)
-    else:
-        ax.bar(x, height, width, facecolor="white", edgecolor=colour, hatch=SECONDARY_HATCH, linewidth=1.2, **kw)
+    """One bar in the series colour, drawn in its tier's look (the house style's, the same on every chart)."""
+    ax.bar(x, height, width, **style.tier_bar(tier, colour), **kw)
 
 
 def point(ax: plt.Axes, x, y, tier: str, colour: str, marker: str = "o", size: float = 7, **kw) -> None:
-    """One marker in its tier's look: filled for official, hollow for secondary, black diamond for the report."""
+    """One marker in the series colour and its tier's look: filled for official, hollow for a copy, the black
+    diamond for the report."""
     if tier == "report":
-        ax.plot([x], [y], REPORT_MARKER, color=REPORT_COLOUR, markersize=size, **kw)
+        ax.plot([x], [y], style.REPORT_MARKER, color=style.REPORT_EDGE, markersize=size, **kw)
     elif tier == "official":
         ax.plot([x], [y], marker, color=colour, markersize=size, **kw)
     else:
@@ -80,34 +77,22 @@ def point(ax: plt.Axes, x, y, tier: str, colour: str, marker: str = "o", size: f
 
 
 def not_found(ax: plt.Axes, x, text: str = NOT_FOUND, y: float = 0.0) -> None:
-    ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=7, color="#595959")
+    ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=style.SMALL_PT, color=style.MUTED)
 
 
-def tier_handles(tiers, colour: str = TIER_KEY_COLOUR, kind: str = "bar") -> list:
-    """Legend entries naming each tier drawn (bar look or marker look), in a neutral colour: colour is the
-    series', the tier is the fill, hatch or marker."""
-    handles = []
-    for tier in [t for t in TIER_WORDS if t in set(tiers)]:
-        label = TIER_WORDS[tier]
-        if tier == "report":
-            handles.append(Line2D([], [], marker=REPORT_MARKER, color=REPORT_COLOUR, linestyle="", label=label))
-        elif kind == "bar" and tier in ("official", "official_secondary"):
-            secondary = tier == "official_secondary"
-            handles.append(
-                Patch(
-                    facecolor="white" if secondary else colour,
-                    edgecolor=colour,
-                    hatch=SECONDARY_HATCH if secondary else None,
-                    label=label,
-                )
-            )
-        else:
-            face = "white" if tier == "official_secondary" else colour
-            marker = "s" if tier == COMPUTED else "o"
-            handles.append(
-                Line2D([], [], marker=marker, markerfacecolor=face, markeredgecolor=colour, linestyle="", label=label)
-            )
-    return handles
+def keys(fig: plt.Figure, series: list, tiers, ncols: int = 2) -> None:
+    """One key under the chart: the series (colours), then the tier entries of the one tier key (fill, hatch,
+    marker; the house style's handles, the same on every chart)."""
+    handles, labels = style.tier_key_handles([t for t in tiers if isinstance(t, str)])
+    fig.legend(
+        [*series, *handles],
+        [*(h.get_label() for h in series), *labels],
+        handler_map={tuple: HandlerTuple(ndivide=None)},
+        loc="outside lower left",
+        ncols=ncols,
+        fontsize=style.SMALL_PT,
+        frameon=False,
+    )
 
 
 def record_tiers(*frames: pd.DataFrame) -> list[str]:
@@ -145,12 +130,19 @@ def sources(data: pd.DataFrame, vintage: str) -> str:
     return text
 
 
-def drop_colliding(fig: plt.Figure, texts: list) -> list[str]:
-    """Remove every text that would overlap one kept before it (``texts`` in order of priority); return the
-    removed labels, so that a note and the alt text can say which were left out."""
+def drop_colliding(fig: plt.Figure, texts: list, markers: list | None = None) -> list[str]:
+    """Remove every text that would overlap one kept before it (``texts`` in order of priority) or a marker
+    (``markers``: (axes, x, y) in data units); return the removed labels, so that a note under the chart can
+    name them."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    kept, dropped = [], []
+    half = 5 * fig.dpi / 72  # a marker's half width (7 pt markers, with their edge and a margin), in pixels
+    kept = [
+        Bbox.from_extents(px - half, py - half, px + half, py + half)
+        for ax, x, y in markers or []
+        for px, py in [ax.transData.transform((x, y))]
+    ]
+    dropped = []
     for text in texts:
         box = text.get_window_extent(renderer).expanded(1.05, 1.1)
         if any(box.overlaps(other) for other in kept):

@@ -12,7 +12,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ...audit.ledger import stated_series
-from ..style import CATEGORICAL, COMPUTED, GREY, wrap
+from .. import style
+from ..style import BAND, CATEGORICAL, COMPUTED, GREY, wrap
 from . import drawing as oc
 from .crime_and_referrals import financial_years
 from .printed import cps_values
@@ -38,7 +39,7 @@ def fig23_outcomes(table: pd.DataFrame, last_year: int):
         & (table["year"] <= last_year)
     ]
     rows = oc.with_bounds(rows.sort_values(["period_start", "geography"], kind="stable"))
-    fig, axes = plt.subplots(1, len(OUTCOME_PANELS), figsize=(11, 4.6), sharey=True)
+    fig, axes = plt.subplots(1, len(OUTCOME_PANELS), figsize=(oc.A4_WIDTH, 4.4), sharey=True)
     out = []
     for ax, (geo, basis, title) in zip(axes, OUTCOME_PANELS):
         part = rows[rows["breakdown"].str.endswith(basis)]
@@ -54,26 +55,22 @@ def fig23_outcomes(table: pd.DataFrame, last_year: int):
                 ax.annotate("", (x, 0.1), (x, r.value), arrowprops=dict(arrowstyle="->", color=CATEGORICAL[0]))
             else:
                 oc.bar(ax, x, r.value, r.tier, CATEGORICAL[0], 0.6)
-        ax.set_xticks(range(len(part)), labels, fontsize=8)
+        ax.set_xticks(range(len(part)), [wrap(label, 12) for label in labels], fontsize=style.SMALL_PT)
         ax.set_xlim(-0.8, max(len(part), 2) - 0.2)
-        ax.set_title(title, fontsize=9, loc="left")
+        ax.set_title(wrap(title.replace("\n", " "), 24), fontsize=style.SMALL_PT, loc="left")
         out.append(part.assign(panel=title.replace("\n", " "), coverage=part["geography"], label=labels))
     axes[0].set_ylabel("Charged or summonsed (%)")
     data = pd.concat(out, ignore_index=True)
-    axes[-1].legend(handles=oc.tier_handles(data["tier"]), fontsize=7, loc="upper right")
-    axes[0].text(
-        0.02,
-        0.97,
-        "Dashed line and arrow: the source prints\nan upper bound (less than 2%), no exact value",
-        transform=axes[0].transAxes,
-        fontsize=7,
-        va="top",
-    )
+    ceiling = plt.Line2D([], [], linestyle="--", color=CATEGORICAL[0], label="the source prints an upper bound")
+    oc.keys(fig, [ceiling] if (data["bound"] == "<").any() else [], data["tier"])
     fig.suptitle(
-        "Recorded modern slavery crimes charged or summonsed (the report prints no value; its text says it fell)",
+        wrap(
+            "Recorded modern slavery crimes charged or summonsed (the report prints no value; its text says it fell)",
+            68,
+        ),
         x=0.01,
         ha="left",
-        fontsize=11,
+        fontsize=style.TITLE_PT,
     )
     return fig, oc.plot_columns(data)
 
@@ -123,7 +120,7 @@ def _not_found_bands(ax, xs: list[float]) -> None:
     if start is not None:
         runs.append((start, last))
     for first, end in runs:
-        ax.axvspan(first - 0.45, end + 0.45, color=GREY, alpha=0.3, linewidth=0)
+        ax.axvspan(first - 0.45, end + 0.45, color=BAND, linewidth=0)
 
 
 def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
@@ -205,18 +202,7 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
     tiers = data["tier"].dropna()
     counts_legend = [Patch(color=c, label=w) for w, c in zip(CPS_COUNTS.values(), CATEGORICAL)]
     counts_legend.append(Patch(facecolor=CATEGORICAL[2], edgecolor=CATEGORICAL[2], label="conviction rate"))
-    counts_legend.append(Patch(facecolor=GREY, alpha=0.3, label=oc.NOT_FOUND))
-    fig.legend(
-        handles=[
-            *counts_legend,
-            *oc.tier_handles(set(tiers) & {"official", "official_secondary"}),
-            *oc.tier_handles(set(tiers) & {COMPUTED, "report"}, kind="marker"),
-        ],
-        fontsize=8,
-        loc="outside lower left",
-        ncols=2,
-        frameon=False,
-    )
+    oc.keys(fig, counts_legend, [*tiers, *([oc.NOT_FOUND] if missing else [])], ncols=3)
     fig.suptitle(
         "CPS modern-slavery-flagged prosecutions, convictions and conviction rates", x=0.01, ha="left", fontsize=11
     )
@@ -308,70 +294,64 @@ def ops_live_operations(table: pd.DataFrame, claims: pd.DataFrame, last_year: in
     rows = oc.with_bounds(rows.sort_values("period_end", kind="stable"))
     rows = rows.assign(x=[_decimal(p) for p in rows["period_end"]])
     disputed = rows[rows.duplicated("value", keep=False)]
-    fig, ax = plt.subplots(figsize=(11, 6))
+    fig, ax = plt.subplots(figsize=(oc.A4_WIDTH, 4.8))
     single = rows.drop(disputed.index)
     ax.plot(single["x"], single["value"], "-", color=CATEGORICAL[0], linewidth=0.8, alpha=0.6)
-    markers = {"": "o", "≥": "^", ">": "^", "≈": "o", "<": "v"}
-    snapshot_labels, priority_labels = [], []
-    for i, r in enumerate(single.itertuples()):
-        oc.point(ax, r.x, r.value, r.tier, CATEGORICAL[0], markers[r.bound])
-        offset = (6, 4) if i % 2 else (-6, -12)
+    shapes = {"": "o", "≥": "^", ">": "^", "≈": "o", "<": "v"}
+    snapshot_labels, priority_labels, markers = [], [], []
+    for r in single.itertuples():
+        oc.point(ax, r.x, r.value, r.tier, CATEGORICAL[0], shapes[r.bound])
+        markers.append((ax, r.x, r.value))
         label = ax.annotate(
             oc.label_value(r.value, r.bound),
             (r.x, r.value),
-            xytext=offset,
+            xytext=(0, 7),
             textcoords="offset points",
-            fontsize=7,
-            ha="left" if i % 2 else "right",
-        )
+            fontsize=style.SMALL_PT,
+            ha="center",
+            va="bottom",
+        )  # straight above its own marker: a label never sits nearer another marker
         snapshot_labels.append(label)
     for value, g in disputed.groupby("value"):
         ax.plot(g["x"], [value] * len(g), "-", color=CATEGORICAL[1], linewidth=3)
         for r in g.itertuples():
             oc.point(ax, r.x, value, r.tier, CATEGORICAL[1])
-        dates = "\nor ".join(f"{p} ({s.split(':')[0]})" for p, s in zip(g["period"], g["source_title"]))
-        note = ax.annotate(
-            f"{value:,.0f}: one value, dated\n{dates}",
-            (g["x"].min(), value),
-            xytext=(-4, 40),
-            textcoords="offset points",
-            fontsize=7,
-            color="#3D3D3D",
-        )
-        priority_labels.append(note)
+            markers.append((ax, r.x, value))
     for r in stated.itertuples():
         ax.plot([r.year, r.year + 1], [r.value, r.value], "-", color=oc.REPORT_COLOUR, linewidth=2.5)
         oc.point(ax, r.year + 0.5, r.value, "report", oc.REPORT_COLOUR)
+        markers.append((ax, r.year + 0.5, r.value))
         label = ax.annotate(
             f"report {r.year}: {r.value:,.0f}",
             (r.year + 0.5, r.value),
-            xytext=(0, -14),
+            xytext=(0, 8),
             textcoords="offset points",
             ha="center",
-            fontsize=7,
+            va="bottom",
+            fontsize=style.SMALL_PT,
         )
         priority_labels.insert(0, label)
     ax.set_xlim(2015, last_year + 1)
     ax.set_xticks(range(2015, last_year + 2))
-    ax.set_ylabel("Live operations / investigations")
-    handles = oc.tier_handles([*rows["tier"], "report"], kind="marker") + [
-        plt.Line2D([], [], marker="^", color=CATEGORICAL[0], linestyle="", label="source prints a lower bound"),
+    ax.set_ylim(0, max(rows["value"].max(), stated["value"].max() if len(stated) else 0) * 1.2)
+    ax.yaxis.set_major_formatter(oc.THOUSANDS)
+    ax.set_ylabel("Live operations")
+    series = [
+        plt.Line2D([], [], marker="o", color=CATEGORICAL[0], linestyle="", label="published snapshot"),
+        plt.Line2D([], [], marker="^", color=CATEGORICAL[0], linestyle="", label="the source prints a lower bound"),
         plt.Line2D([], [], color=CATEGORICAL[1], linewidth=3, label="one value two sources date differently"),
-        plt.Line2D([], [], color=oc.REPORT_COLOUR, linewidth=2.5, label="report value, drawn over the year it gives"),
+        plt.Line2D([], [], color=oc.REPORT_COLOUR, linewidth=2.5, label="the report's value, over the year it gives"),
     ]
-    ax.legend(handles=handles, fontsize=7, loc="upper left")
-    ax.set_title(
-        "Live police modern slavery operations, UK: published snapshots and the report's values",
-        loc="left",
-        fontsize=11,
+    oc.keys(fig, series, [*rows["tier"], "report"])
+    fig.suptitle(
+        wrap("Live police modern slavery operations, UK: published snapshots and the report's values", 68),
+        x=0.01,
+        ha="left",
+        fontsize=style.TITLE_PT,
     )
-    dropped = oc.drop_colliding(fig, priority_labels + snapshot_labels)
-    note = (
-        f"\nLabels left out where they would overlap: {'; '.join(dropped)} (every value is in the CSV)."
-        if dropped
-        else ""
-    )
-    ax.set_xlabel("Date of the snapshot, or the year the report gives" + note, fontsize=8, loc="left")
+    dropped = oc.drop_colliding(fig, priority_labels + snapshot_labels, markers)
+    note = "\n" + wrap(f"Labels left out where they would overlap: {'; '.join(dropped)}.", 95) if dropped else ""
+    ax.set_xlabel("Date of the snapshot, or the year the report gives" + note, fontsize=style.SMALL_PT, loc="left")
     data = pd.concat(
         [
             rows.assign(
