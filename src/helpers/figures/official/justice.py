@@ -202,7 +202,7 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
     tiers = data["tier"].dropna()
     counts_legend = [Patch(color=c, label=w) for w, c in zip(CPS_COUNTS.values(), CATEGORICAL)]
     counts_legend.append(Patch(facecolor=CATEGORICAL[2], edgecolor=CATEGORICAL[2], label="conviction rate"))
-    oc.keys(fig, counts_legend, [*tiers, *([oc.NOT_FOUND] if missing else [])], ncols=3)
+    oc.keys(fig, counts_legend, [*tiers, *([oc.NOT_FOUND] if missing else [])])
     fig.suptitle(
         "CPS modern-slavery-flagged prosecutions, convictions and conviction rates", x=0.01, ha="left", fontsize=11
     )
