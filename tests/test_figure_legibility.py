@@ -2,6 +2,7 @@
 marker, no pipeline words in what a reader reads, alt text of one or two short sentences. The checks read the
 saved SVG and JSON (``figures.legibility``); the first tests below show each check fails where it should."""
 
+import html
 import json
 import re
 
@@ -9,8 +10,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from helpers import paths  # noqa: E402
 from helpers.figures import legibility, registry, style  # noqa: E402
 
 FIGURES = sorted(registry.BY_ID)
@@ -117,6 +120,17 @@ def test_the_tier_key_draws_each_tier_the_same_on_every_chart_in_no_series_colou
     plt.close(fig)
 
 
+HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
+FIGURE_MODULES = sorted((paths.ROOT / "src" / "helpers" / "figures").rglob("*.py"))
+
+
+@pytest.mark.parametrize("module", FIGURE_MODULES, ids=lambda p: p.relative_to(paths.ROOT / "src").as_posix())
+def test_colours_come_from_the_style_module(module):
+    """A colour means one thing on every chart only if it is named once: no hex colour outside the style module."""
+    if module.name != "style.py":
+        assert HEX.findall(module.read_text(encoding="utf-8")) == []
+
+
 # The saved figures of a full chain run (the session's `built` fixture): slow, run by the full suite.
 
 
@@ -144,7 +158,9 @@ def _reader_texts(built, figure_id: str) -> dict[str, str]:
     texts = {key: record[key] for key in ("title", "caption", "source", "alt")}
     page = built[0][0] / "reports" / "html" / "reviewer" / f"{record['notebook']}.html"
     block = re.search(rf'<figure id="{figure_id}">.*?</figure>', page.read_text(encoding="utf-8"), re.DOTALL)
-    texts["reviewer page"] = re.sub(r'src="[^"]*"', "", block.group(0)) if block else ""
+    if block:  # its words: the alt text and the text between the tags (not the tags' attributes)
+        alt = re.search(r'alt="([^"]*)"', block.group(0))
+        texts["reviewer page"] = html.unescape((alt.group(1) if alt else "") + re.sub(r"<[^>]+>", " ", block.group(0)))
     return texts
 
 
@@ -160,3 +176,23 @@ def test_reader_facing_text_has_no_pipeline_words(built, figure_id):
 def test_alt_text_is_short(built, figure_id):
     record = json.loads(_saved(built, figure_id, ".json").read_text(encoding="utf-8"))
     assert legibility.alt_problems(record["alt"]) == []
+
+
+def test_audit_at_a_glance_counts_every_claim_once_by_section_in_report_order():
+    from helpers.figures.report import audit_glance
+
+    audit = pd.DataFrame(
+        {
+            "section": ["B / x", "A", "B", "A / y", "C"],
+            "line": [20, 10, 21, 11, 30],
+            "verdict": ["reproduced", "inconsistent", "not_checkable", "inconsistent", "disagrees_with_source"],
+        }
+    )
+    fig, data = audit_glance.audit_glance(audit)
+    assert list(dict.fromkeys(data["section"])) == ["A", "B", "C"]
+    assert data["claims"].sum() == len(audit) and len(data) == 3 * len(audit_glance.VERDICTS)
+    assert data.set_index(["section", "verdict"]).loc[("A", "inconsistent"), "claims"] == 2
+    meta = audit_glance.audit_glance_meta(data)
+    assert "5 numeric claims" in meta["caption"] and legibility.alt_problems(meta["alt"]) == []
+    assert legibility.pipeline_words(meta["caption"] + meta["alt"] + meta["title"]) == []
+    plt.close(fig)

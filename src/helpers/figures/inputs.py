@@ -2,7 +2,7 @@
 00_data_preparation wrote.
 
 A registry entry names the ones its draw and describe functions take (``table``, ``editions``, ``claims``,
-``published``, ``captions``, ``statements``, ``survey``, ``cells``, ``last_year``, ``vintage``,
+``published``, ``captions``, ``statements``, ``survey``, ``cells``, ``audit``, ``last_year``, ``vintage``,
 ``survey_source``); ``make`` passes exactly those, by keyword, from one ``Inputs`` (``take``). Nothing here reads
 a table of ``data/raw/``.
 """
@@ -14,12 +14,13 @@ from functools import cached_property
 
 import pandas as pd
 
+from ..audit.views import load_audit
 from ..data import editions, official
 from ..data.tables import load_report_table
 from ..survey import reconstruct, respondents
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
-TABLES = ("table", "editions", "claims", "published", "captions", "statements", "survey", "cells")
+TABLES = ("table", "editions", "claims", "published", "captions", "statements", "survey", "cells", "audit")
 
 
 @dataclass
@@ -70,6 +71,11 @@ class Inputs:
     def cells(self) -> pd.DataFrame:
         """Every reconstructed answer cell with its scale and status (survey.reconstruct)."""
         return reconstruct.load_cells()
+
+    @cached_property
+    def audit(self) -> pd.DataFrame:
+        """Every numeric claim of the report with its computed verdict (the claims audit 00 writes)."""
+        return load_audit()
 
     def take(self, names: tuple[str, ...]) -> dict[str, object]:
         """The named inputs as keyword arguments; a name that is not an input is a registry error."""

@@ -25,4 +25,5 @@ def make(figure_id: str, inputs: Inputs):
     """Build one registered figure, save it (PNG, SVG, CSV, record) and return its display."""
     entry = registry.get(figure_id)
     fig, data, fields = build(figure_id, inputs)
-    return save.save_figure(fig, figure_id, label=entry.label, data=data, notebook=entry.notebook, **fields)
+    place = dict(sort_key=entry.order) if entry.order is not None else {}
+    return save.save_figure(fig, figure_id, label=entry.label, data=data, notebook=entry.notebook, **place, **fields)

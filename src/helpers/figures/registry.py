@@ -21,7 +21,7 @@ from functools import partial
 from .. import paths
 from .official import crime_and_referrals, exploitation, justice
 from .official import describe as official_describe
-from .report import printed_values, table_figures
+from .report import audit_glance, printed_values, table_figures
 from .survey import describe as survey_describe
 from .survey import draw as survey_draw
 from .survey import need
@@ -44,11 +44,13 @@ class Figure:
     describe: Callable  # title, caption, source, tiers and alt text from the plotted data (and describe_inputs)
     describe_inputs: tuple[str, ...] = ()
     chart: SurveyChart | None = None  # a survey figure's bars, chart kind, question, answer scale and n as printed
+    name: str = ""  # the label of a figure with no report number ("Text series" if empty)
+    order: float | None = None  # its place among the figures (by report number if None)
 
     @property
     def label(self) -> str:
         if not self.numbers:
-            return "Text series"
+            return self.name or "Text series"
         if len(self.numbers) == 1:
             return f"Figure {self.numbers[0]}"
         first, last = self.numbers[0], self.numbers[-1]
@@ -86,6 +88,19 @@ N04, N05, N06 = "04_bringing_perpetrators_to_justice", "05_need_for_improvements
 TABLE_YEAR_CLAIMS = ("table", "last_year", "claims")
 
 FIGURES: list[Figure] = [
+    Figure(
+        "audit",
+        (),
+        "The audit at a glance: verdicts by section",
+        "07_claims_audit",
+        "report",
+        ("report",),
+        audit_glance.audit_glance,
+        ("audit",),
+        audit_glance.audit_glance_meta,
+        name="Audit at a glance",
+        order=0.0,
+    ),
     Figure(
         "fig57",
         (1, 57),

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import paths
-from .style import TIER_NOTE, TIERS
+from .style import TIER_NOTE, TIER_WORDS, TIERS
 
 
 @dataclass
@@ -46,6 +46,7 @@ def save_figure(
     tiers: list[str],
     alt: str,
     notebook: str,
+    sort_key: float | None = None,
 ):
     """Save PNG, SVG, the plotted data as CSV and the caption metadata; display it with alt text and caption."""
     unknown = set(tiers) - set(TIERS)
@@ -67,7 +68,7 @@ def save_figure(
         list(tiers),
         alt,
         notebook,
-        _sort_key(label),
+        _sort_key(label) if sort_key is None else sort_key,
         [f"{figure_id}.png", f"{figure_id}.svg", f"{figure_id}.csv"],
     )
     base.with_suffix(".json").write_text(json.dumps(asdict(record), indent=1, ensure_ascii=False) + "\n")
@@ -83,7 +84,7 @@ class _FigureDisplay:
 
     def _repr_html_(self) -> str:
         r = self.record
-        tiers = "; ".join(f"<b>{t}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
+        tiers = "; ".join(f"<b>{html.escape(TIER_WORDS.get(t, t))}</b>: {html.escape(TIER_NOTE[t])}" for t in r.tiers)
         data = base64.b64encode(self.png).decode()
         return (
             f'<figure id="{r.figure_id}"><img src="data:image/png;base64,{data}" alt="{html.escape(r.alt)}">'
@@ -99,9 +100,3 @@ def alt_values(prefix: str, labels, values, fmt: str = "{:,.0f}", suffix: str = 
     """Alt text that states every plotted value, and 'not published' where one is missing."""
     parts = [f"{label}: {fmt.format(v) if pd.notna(v) else 'not published'}" for label, v in zip(labels, values)]
     return f"{prefix}: {'; '.join(parts)}.{(' ' + suffix) if suffix else ''}"
-
-
-def mark_missing(ax: plt.Axes, positions, label: str = "not published", y: float = 0.0) -> None:
-    """Write a visible 'not published' marker where a value is missing, instead of a silent gap."""
-    for x in positions:
-        ax.annotate(label, (x, y), rotation=90, ha="center", va="bottom", fontsize=8, color="#595959")

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from ...data.editions import where
 from ...data.official import series
-from ..style import CATEGORICAL, COMPUTED, GREY, wrap
+from ..style import BAND, CATEGORICAL, COMPUTED, MUTED, wrap
 from . import drawing as oc
 from . import printed
 from .drawing import A4_WIDTH, THOUSANDS
@@ -293,7 +293,7 @@ def fig07_nrm_referrals(
         )
     before = years.index(dtn_years[0]) if dtn_years else len(years)
     if before:
-        ax_dtn.axvspan(-0.5, before - 0.5, color=GREY, alpha=0.25, linewidth=0)
+        ax_dtn.axvspan(-0.5, before - 0.5, color=BAND, linewidth=0)
         ax_dtn.text(
             (before - 1) / 2,
             0.5,
@@ -302,7 +302,7 @@ def fig07_nrm_referrals(
             ha="center",
             va="center",
             fontsize=8,
-            color="#3D3D3D",
+            color=MUTED,
         )
     dtn_max = max((v for v in pd.concat(out)["value"][pd.concat(out)["measure"].eq("dtn_reports")].dropna()), default=1)
     ax_dtn.set_ylim(0, dtn_max * 1.45)

@@ -28,7 +28,7 @@ TITLES = {
 }
 LAYOUT = {
     "fig08": "One row per value found, grouped by exploitation type and ordered by year. Shares are computed "
-    "against the total of the same group and year where that total was found. The report's shares (yellow rows) "
+    "against the total of the same group and year where that total was found. The report's shares (light orange rows) "
     "count a referral under every type it mentions; single-type counts are therefore lower.",
     "fig09": "Left: counts of the group's referrals by nationality, for the years found. Right: the UK nationals' "
     "share of the group's referrals, computed from published counts (the counts used, drawn or not, are the "

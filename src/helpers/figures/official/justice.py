@@ -9,6 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
 
 from ...audit.ledger import stated_series
@@ -77,7 +78,7 @@ def fig23_outcomes(table: pd.DataFrame, last_year: int):
 
 # ---------------------------------------------------------------- Figure 24
 CPS_COUNTS = {"cps_ms_prosecutions": "prosecutions", "cps_ms_convictions": "convictions"}
-REPORT_BAND = "#FFF2CC"  # the range the report prints, as a band
+RATE_COLOUR = CATEGORICAL[2]  # the conviction-rate series
 
 
 def _cps_periods(kind: str, rows: pd.DataFrame, last_year: int) -> list[str]:
@@ -260,7 +261,9 @@ def _report_marks(ax_n, ax_r, printed, xs: dict[str, float], out: list, title: s
     band = printed[printed["series"] == "cps_ms_conviction_rate_range"]
     for r in band.itertuples():
         first, last = (xs[p] for p in r.period.split("-"))
-        ax_r.fill_between([first - 0.3, last + 0.3], r.low, r.high, color=REPORT_BAND, edgecolor=oc.REPORT_COLOUR)
+        ax_r.fill_between(  # the rate series' colour, light; the report tier's black edge
+            [first - 0.3, last + 0.3], r.low, r.high, facecolor=to_rgba(RATE_COLOUR, 0.2), edgecolor=oc.REPORT_COLOUR
+        )
         labels.append(
             ax_r.annotate(
                 f"report: {r.low:g}% to {r.high:g}%,\naverage {r.value:g}%",

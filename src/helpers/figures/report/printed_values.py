@@ -84,51 +84,54 @@ def _fig04_title(data: pd.DataFrame) -> str:
 def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     data = fig04_data(published)
     style.use_house_style()
-    fig, (ax, ax_change) = plt.subplots(2, 1, figsize=(8, 5.6), height_ratios=[4, 1.1])
-    ax.axvspan(2015, 2024.5, facecolor="#F2F2F2", hatch="..", edgecolor="#BFBFBF", linewidth=0)
+    fig, (ax, ax_change) = plt.subplots(2, 1, figsize=(style.TEXT_WIDTH_IN, 5.2), height_ratios=[4, 1.3])
+    ax.axvspan(2015, 2024.5, **style.tier_bar("not published", style.GREY))
     ax.text(
         2019.75,
         5.5,
-        "Ratings over the decade: NOT PUBLISHED\n(the report prints the current rating,\n"
+        "Ratings over the decade: not published\n(the report prints the current rating,\n"
         "and how the response changed: below)",
         ha="center",
         va="center",
-        fontsize=10,
-        color="#3D3D3D",
+        fontsize=style.TEXT_PT,
+        color=style.INK,
+        bbox=dict(facecolor="white", edgecolor="none", pad=2),
     )
     current = data[(data["status"] == "printed") & data["rating"].notna()].iloc[0]
-    ax.plot([2025], [current["rating"]], "o", color=style.CATEGORICAL[0], markersize=10)
+    ax.plot([2025], [current["rating"]], style.REPORT_MARKER, color=style.REPORT_EDGE, markersize=8)
     ax.annotate(
         f"{_as_printed(current)}\n(current rating, as printed;\nplaced at the report's year)",
         (2025, current["rating"]),
-        xytext=(2021.6, 8.3),
-        fontsize=9,
-        arrowprops=dict(arrowstyle="->", color="#595959"),
+        xytext=(2020.6, 8.6),
+        fontsize=style.SMALL_PT,
+        arrowprops=dict(arrowstyle="->", color=style.MUTED),
+        bbox=dict(facecolor="white", edgecolor="none", pad=1),
     )
     ax.set_xlim(2014.5, 2025.8)
     ax.set_ylim(1, 10)
     ax.set_xticks([2015, 2017, 2019, 2021, 2023, 2025])
     ax.set_ylabel("Perceived effectiveness (1 to 10)")
-    ax.set_title(wrap(_fig04_title(data), 62), loc="left", fontsize=11)
+    ax.set_title(wrap(_fig04_title(data), 68), loc="left", fontsize=style.TITLE_PT)
     shares = data[data["share"].notna()]
     left = 0.0
     for colour, r in zip(style.CATEGORICAL, shares.itertuples()):
-        ax_change.barh(0, r.share, left=left, color=colour, height=0.6)
+        ax_change.barh(0, r.share, left=left, height=0.7, **style.tier_bar("report", colour))
         words = r.point.split(": ", 1)[1]
         ax_change.text(
             left + r.share / 2,
             0,
-            f"{r.share:g}%\n{wrap(words, 14)}",
+            f"{r.share:g}%\n{wrap(words, 12 if r.share < 30 else 24)}",
             ha="center",
             va="center",
-            fontsize=8,
-            color="white",
+            fontsize=style.SMALL_PT,
+            color=style.text_colour(colour),
         )
         left += r.share
     ax_change.set_xlim(0, max(100.0, left))
     ax_change.set_yticks([])
     ax_change.set_xlabel(
-        f"How the response changed over the decade, as printed (% of System Leaders, n={current['n']})", fontsize=9
+        wrap(f"How the response changed over the decade, as printed (% of System Leaders, n={current['n']})", 80),
+        fontsize=style.SMALL_PT,
     )
     return fig, data
 
@@ -136,14 +139,14 @@ def fig04(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
 def fig04_meta(data: pd.DataFrame) -> dict:
     current = data[(data["status"] == "printed") & data["rating"].notna()].iloc[0]
     shares = data[data["share"].notna()]
-    printed = "; ".join(f"{r.point.split(': ', 1)[1]} {r.share:g}% ({r.stat_id})" for r in shares.itertuples())
+    printed = "; ".join(f"{r.point.split(': ', 1)[1]} {r.share:g}%" for r in shares.itertuples())
     return dict(
         title=_fig04_title(data),
         tiers=["report", "not published"],
         caption=(
             f"The report's Figure 4 charts System Leaders' ratings (1 to 10, 10 most effective; n={current['n']}, "
             "not all interviewees gave a score) over the last decade, but its text prints only the current "
-            f"rating: '{current['quote']}' ({current['stat_id']}). The ratings before it are not published and are "
+            f"rating: '{current['quote']}'. The ratings before it are not published and are "
             "left empty rather than invented; no trajectory of ratings is drawn. Below: how System Leaders said the "
             f"response changed over the decade, as printed: {printed}."
         ),
@@ -152,11 +155,8 @@ def fig04_meta(data: pd.DataFrame) -> dict:
             "'The Impact of National Prioritisation on Policing', and Figure 4 (System Leader interviews)"
         ),
         alt=(
-            "Chart of System Leaders' perceived effectiveness of the policing response on a 1 to 10 scale. "
-            f"A single point shows the current rating the report prints, '{_as_printed(current)}' "
-            f"({current['rating']:g}), placed at the report's year, since the report gives it no date; the years "
-            "before are shaded and marked 'not published' because the report gives no earlier ratings. Below, a "
-            f"bar of how the response changed over the decade, as printed: {printed}."
+            f"Chart of System Leaders' rating of the policing response (1 to 10): only the current rating, "
+            f"'{_as_printed(current)}', is printed; earlier years are not published. Over the decade: {printed}."
         ),
     )
 
@@ -212,12 +212,13 @@ def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     style.use_house_style()
     unclear = data["category"] == "unclear"
     order = pd.concat([data[unclear], data[~unclear].sort_values("teams", kind="stable")])  # unclear at the bottom
-    fig, ax = plt.subplots(figsize=(8, 4))
-    ax.barh(order["function"], order["teams"], color=style.CATEGORICAL[0], height=0.6)
+    fig, ax = plt.subplots(figsize=(style.TEXT_WIDTH_IN, 3.8))
+    ax.barh(order["function"], order["teams"], height=0.6, **style.tier_bar("report", style.CATEGORICAL[0]))
     for y, v in enumerate(order["teams"]):
-        ax.text(v + 0.15, y, str(v), va="center", fontsize=9)
+        ax.text(v + 0.15, y, str(v), va="center", fontsize=style.TEXT_PT)
     ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
-    ax.set_title(wrap(_fig16_title(data), 62), loc="left", fontsize=11)
+    ax.set_title(wrap(_fig16_title(data), 68), loc="left", fontsize=style.TITLE_PT)
+    style.tier_key(fig, ["report"], loc="outside lower left", ncol=1)
     return fig, data
 
 
@@ -234,9 +235,6 @@ def fig16_meta(data: pd.DataFrame) -> dict:
             f"'across the {forces} police forces': {forces} is the number of forces (incl. BTP) in scope, of which "
             f"{n} ({share}) have a dedicated team; the {forces - n} forces without one are not in the chart."
         ),
-        source=(
-            f"{REPORT}, section 'Investigating and Disrupting / Resources / Dedicated Teams', Figure 16 "
-            f"(stat ids {', '.join(data['stat_id'])})"
-        ),
-        alt=f"Horizontal bar chart of where the {n} dedicated MSHT teams sit: {parts}.",
+        source=f"{REPORT}, section 'Investigating and Disrupting / Resources / Dedicated Teams', Figure 16",
+        alt=f"Bar chart of where the {n} dedicated MSHT teams sit: {parts}.",
     )

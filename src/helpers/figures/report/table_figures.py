@@ -15,29 +15,44 @@ from ..style import wrap
 from .printed_values import REPORT
 
 
-def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], height: float) -> plt.Figure:
+def _table_figure(table: pd.DataFrame, title: str, col_widths: list[float], note: str = "") -> plt.Figure:
+    """A table at the A4 text width, 8 pt, each row as tall as its longest cell; the note under it."""
     style.use_house_style()
-    fig, ax = plt.subplots(figsize=(11, height))
+    width = style.TEXT_WIDTH_IN
+    chars = {
+        c: max(8, int(w * (width - 0.2) * 72 / (style.SMALL_PT * 0.62)) - 3) for c, w in zip(table.columns, col_widths)
+    }
+    wrapped = pd.DataFrame({c: table[c].map(lambda v, c=c: wrap(str(v), chars[c])) for c in table.columns})
+    labels = [wrap(c, chars[c]) for c in table.columns]
+    line = style.SMALL_PT * 1.3 / 72
+    rows = [max(v.count("\n") + 1 for v in labels) * line + 0.1]
+    rows += [k * line + 0.1 for k in wrapped.map(lambda v: v.count("\n") + 1).max(axis=1)]
+    title_text, note_text = wrap(title, 68), wrap(note, 100) if note else ""
+    top, bottom = 0.2 * (title_text.count("\n") + 1) + 0.15, 0.15 * (note_text.count("\n") + 1) + 0.15 if note else 0.1
+    height = top + sum(rows) + bottom
+    fig = plt.figure(figsize=(width, height), layout="none")
+    ax = fig.add_axes((0.1 / width, bottom / height, (width - 0.2) / width, sum(rows) / height))
     ax.axis("off")
-    widths = {c: max(8, int(w * 100)) for c, w in zip(table.columns, col_widths)}
-    wrapped = pd.DataFrame({c: table[c].map(lambda v, c=c: wrap(str(v), widths[c])) for c in table.columns})
-    labels = [wrap(c, widths[c]) for c in table.columns]
-    t = style.table(ax, wrapped.to_numpy(), labels, col_widths, 8)
-    lines = wrapped.map(lambda v: v.count("\n") + 1).max(axis=1)
+    t = style.table(ax, wrapped.to_numpy(), labels, col_widths, style.SMALL_PT)
     for (row, _col), cell in t.get_celld().items():
-        cell.set_height(0.12 if row == 0 else 0.055 * lines.iloc[row - 1] + 0.02)
-    total = 0.12 + sum(0.055 * k + 0.02 for k in lines)
-    if total > 0.97:  # keep the whole table inside the axes (and the canvas)
-        for cell in t.get_celld().values():
-            cell.set_height(cell.get_height() * 0.97 / total)
-    ax.set_title(title, loc="left", fontsize=11)
+        cell.set_height(rows[row] / sum(rows))
+    fig.text(
+        0.1 / width, 1 - 0.08 / height, title_text, ha="left", va="top", fontsize=style.TITLE_PT, fontweight="bold"
+    )
+    if note:
+        fig.text(
+            0.1 / width,
+            (bottom - 0.08) / height,
+            note_text,
+            ha="left",
+            va="top",
+            fontsize=style.SMALL_PT,
+            color=style.MUTED,
+        )
     return fig
 
 
 # ---------------------------------------------------------------- Figure 5
-SUB_THREATS_LINES = (
-    "report text lines 464-469 (table above the caption 'Figure 5: Sub-threats of modern slavery & human trafficking')"
-)
 FIG05_COLUMNS = [
     "Type of MS",
     "Perceived Prioritisation",
@@ -101,8 +116,18 @@ FIG05_TITLE = "Sub-threats of modern slavery & human trafficking (as named in th
 
 
 def fig05() -> tuple[plt.Figure, pd.DataFrame]:
+    """The table; a column with no text at all is named under it instead of drawn empty."""
     table = fig05_table()
-    return _table_figure(table, FIG05_TITLE, [0.13, 0.13, 0.16, 0.22, 0.14, 0.22], 5.5), table
+    empty = [c for c in table.columns if (table[c] == NOT_IN_TEXT).all()]
+    note = (
+        f"The report's {', '.join(repr(c) for c in empty)} column has no text in the report's text (probably a "
+        "graphic in the original): not drawn, nothing filled in."
+        if empty
+        else ""
+    )
+    shown = table.drop(columns=empty)
+    widths = [0.15, 0.16, 0.25, 0.18, 0.26][: len(shown.columns)]
+    return _table_figure(shown, FIG05_TITLE, widths, note), table
 
 
 def fig05_meta(data: pd.DataFrame) -> dict:
@@ -114,14 +139,13 @@ def fig05_meta(data: pd.DataFrame) -> dict:
         caption=(
             f"The forms of MSHT the text names ({kinds}) with the table's words as extracted from the report. "
             f"The {', '.join(repr(c) for c in empty)} column (and the other cells marked) carry no text in the "
-            "extraction (probably graphical ratings in the original); they are marked "
+            "report's text (probably graphical ratings in the original); they are marked "
             f"'{NOT_IN_TEXT}' and nothing is filled in. No numbers."
         ),
-        source=f"{REPORT}, section 'Identifying the challenge / Defining Modern Slavery', Figure 5; "
-        + SUB_THREATS_LINES,
+        source=f"{REPORT}, section 'Identifying the challenge / Defining Modern Slavery', Figure 5",
         alt=(
-            f"Table of the sub-threats of MSHT ({kinds}) with their environment, detection, victim demographics "
-            "and overlapping offences as the report words them; the cells the text leaves empty are marked."
+            f"Table of the {len(data)} forms of MSHT the report names ({kinds}): their environment, detection, "
+            "victims and overlapping offences in the report's words."
         ),
     )
 
@@ -156,7 +180,7 @@ FRAMEWORK_TITLE = "Leapwise research framework for analysing the policing respon
 def framework() -> tuple[plt.Figure, pd.DataFrame]:
     """Figures 1 and 57 (the same framework): its components as the methodology lists them."""
     style.use_house_style()
-    fig, ax = plt.subplots(figsize=(9, 3.2))
+    fig, ax = plt.subplots(figsize=(style.TEXT_WIDTH_IN, 2.9))
     ax.axis("off")
     ax.set_xlim(0, 4)
     ax.set_ylim(0, 2)
@@ -164,17 +188,19 @@ def framework() -> tuple[plt.Figure, pd.DataFrame]:
     ax.text(
         2,
         1.675,
-        "Policing response to MSHT (since the Modern Slavery Act 2015)",
+        "Policing response to modern slavery: how has it changed in the last 10 years?",
         ha="center",
         va="center",
         color="white",
-        fontsize=10,
+        fontsize=style.TEXT_PT,
         fontweight="bold",
     )
     for i, comp in enumerate(FRAMEWORK["component"]):
-        ax.add_patch(plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor="#E8EEF4", edgecolor=style.CATEGORICAL[0]))
-        ax.text(0.5 + i, 0.725, wrap(comp, 16), ha="center", va="center", fontsize=9)
-    ax.set_title(FRAMEWORK_TITLE, loc="left", fontsize=11)
+        ax.add_patch(
+            plt.Rectangle((0.05 + i, 0.2), 0.9, 1.05, facecolor=style.SEQUENTIAL[4], edgecolor=style.CATEGORICAL[0])
+        )
+        ax.text(0.5 + i, 0.725, wrap(comp, 14), ha="center", va="center", fontsize=style.TEXT_PT)
+    ax.set_title(wrap(FRAMEWORK_TITLE, 68), loc="left", fontsize=style.TITLE_PT)
     return fig, FRAMEWORK
 
 
@@ -190,7 +216,7 @@ def framework_meta(data: pd.DataFrame) -> dict:
         ),
         source=f"{REPORT}, Appendices / Methodology / Research framework (Figure 57) and Introduction (Figure 1)",
         alt=(
-            "Diagram: a bar labelled 'Policing response to MSHT' above one box per component of the research "
-            f"framework: {components.lower()}."
+            "Diagram: the report's question above one box per component of the research framework: "
+            f"{components.lower()}."
         ),
     )

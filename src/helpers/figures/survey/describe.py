@@ -80,8 +80,8 @@ def describe(
             f"text says: {said}"
         )
         alt = (
-            f"Text panel: {title}; n: {text['n'] or 'not printed'}. The report prints no value for it, so no bar is "
-            "drawn; the panel gives the question and what the text says."
+            f"Text panel: {title}{'' if 'n=' in title else '; n: ' + (text['n'] or 'not printed')}. No value is "
+            "printed, so no bar is drawn."
         )
         return dict(title=title, caption=caption, source=source, tiers=["not published"], alt=alt)
     impossible = printed[~printed["possible_for_n"].astype(bool)]

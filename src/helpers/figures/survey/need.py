@@ -5,10 +5,12 @@ prints one value (Figure 32, 63%) and says in words which group expressed the gr
 from __future__ import annotations
 
 import re
-import textwrap
+from itertools import product
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import seaborn as sns
+from matplotlib.colors import ListedColormap
 
 from .. import style
 from .need_quotes import NEED_CAPTIONS, NEED_FINDINGS, NEED_INTRO
@@ -16,7 +18,6 @@ from .specs import NEED_AREAS, NEED_GROUPS, need_figure_number
 
 USUAL_N = {"system_leaders": 22, "ms_leads": 37, "frontline": 41}
 TITLE = "Figures 27–56: perceived need for improvement, by theme and group (what the report prints)"
-HIGHLIGHT = "#DCE6F0"
 
 
 def summary(published: pd.DataFrame) -> pd.DataFrame:
@@ -60,72 +61,84 @@ def _flagged(table: pd.DataFrame) -> str:
 
 def _printed_values(table: pd.DataFrame) -> str:
     rows = table[table["printed"] != ""]
-    return "; ".join(f"Figure {r.figure}, {r.group}, {r.theme}: {r.printed} ({r.stat_id})" for r in rows.itertuples())
+    return "; ".join(f"Figure {r.figure}, {r.group}, {r.theme}: {r.printed}" for r in rows.itertuples())
+
+
+def _cell(r) -> str:
+    head = f"Fig. {r.figure} \u00b7 n={r.n_printed}" + (" \u2691" if r.n_flag else "")
+    shown = r.printed or ("greatest need (text)" if r.text_finding else "not published")
+    return head + "\n" + style.wrap(shown, 22)
 
 
 def draw(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """A table chart: theme rows, one cell per group (figure number, n, printed value, text finding), quotes."""
+    """A grid (seaborn heatmap): theme rows, group columns; each cell its figure number, n as printed and what
+    is printed; shaded where the text says the group expressed the greatest need, hatched where nothing is."""
     table = summary(published)
     style.use_house_style()
-    width, col = 13.0, [1.7, 2.0, 2.0, 2.0, 5.1]
-    heads = ["Theme", *(g for _, g in NEED_GROUPS), "What the text says"]
     themes = list(dict.fromkeys(table["theme"]))
-    quotes = {t: textwrap.fill(table.loc[table["theme"] == t, "quotes"].iloc[0], 78) for t in themes}
-    heights = [max(0.62, 0.15 * (quotes[t].count("\n") + 1) + 0.12) for t in themes]
-    intro = textwrap.fill(f'"{NEED_INTRO[1]}" (line {NEED_INTRO[0]})', 150)
-    top = 0.75 + 0.15 * (intro.count("\n") + 1)
+    groups = [g for _, g in NEED_GROUPS]
+    grid = table.pivot(index="theme", columns="group", values="text_finding").loc[themes, groups] != ""
+    cells = table.assign(cell=[_cell(r) for r in table.itertuples()])
+    labels = cells.pivot(index="theme", columns="group", values="cell").loc[themes, groups]
+    lines = max(label.count("\n") + 1 for label in labels.to_numpy().ravel())
     notes = (
-        "Shaded: the group the text says expressed the greatest need for that theme. No other share is printed: "
-        "the bars of Figures 27–56 are not published."
+        "Shaded: the group the text says expressed the greatest need for that theme (its words; no share "
+        "printed). Hatched: no value printed. The bars of Figures 27\u201356 are not published."
     )
     if flagged := _flagged(table):
-        notes += f"\n\u2691 {flagged}; shown as printed (see the claims audit in notebook 07)."
-    height = top + 0.3 + sum(heights) + 0.6
+        notes += f"\n\u2691 {flagged}; shown as printed."
+    note_text = "\n".join(style.wrap(line, 100) for line in notes.split("\n"))
+    title = style.wrap(TITLE, 68)
+    row_h, top, bottom = (
+        0.15 * lines + 0.14,
+        0.3 + 0.2 * (title.count("\n") + 1),
+        0.5 + 0.15 * (note_text.count("\n") + 1),
+    )
+    width, height = style.TEXT_WIDTH_IN, top + row_h * len(themes) + bottom
     fig = plt.figure(figsize=(width, height), layout="none")
-    fig.text(0.1 / width, 1 - 0.1 / height, TITLE, ha="left", va="top", fontsize=12, fontweight="bold")
-    fig.text(0.1 / width, 1 - 0.45 / height, intro, ha="left", va="top", fontsize=8, color="#3D3D3D")
-    y = height - top
-    x0 = [0.1 + sum(col[:i]) for i in range(len(col))]
-    for x, head in zip(x0, heads):
-        fig.text(x / width, y / height, head, ha="left", va="top", fontsize=9, fontweight="bold")
-    y -= 0.3
-    for theme, h in zip(themes, heights):
-        fig.add_artist(plt.Line2D([0.1 / width, 1 - 0.1 / width], [y / height] * 2, color="#BFBFBF", linewidth=0.6))
-        fig.text(x0[0] / width, (y - 0.08) / height, textwrap.fill(theme, 20), va="top", fontsize=8.5)
-        for g, (_, group) in enumerate(NEED_GROUPS):
-            r = table[(table["theme"] == theme) & (table["group"] == group)].iloc[0]
-            if r.text_finding:
-                rect = plt.Rectangle((x0[g + 1] / width, (y - h) / height), 1.9 / width, h / height, color=HIGHLIGHT)
-                fig.add_artist(rect)
-            lines = [f"Figure {r.figure} · n={r.n_printed}" + (" \u2691" if r.n_flag else "")]
-            shown = r.printed or ("greatest need (text)" if r.text_finding else "values not published")
-            lines.append(textwrap.fill(shown, 26))
-            fig.text((x0[g + 1] + 0.05) / width, (y - 0.08) / height, "\n".join(lines), va="top", fontsize=8)
-        fig.text(x0[4] / width, (y - 0.08) / height, quotes[theme], va="top", fontsize=7.2, color="#262626")
-        y -= h
-    fig.text(0.1 / width, 0.55 / height, notes, ha="left", va="top", fontsize=7.5, color="#3D3D3D")
+    ax = fig.add_axes((1.55 / width, bottom / height, (width - 1.65) / width, row_h * len(themes) / height))
+    sns.heatmap(
+        grid.astype(int),
+        ax=ax,
+        annot=labels.to_numpy(),
+        fmt="",
+        cmap=ListedColormap(["white", style.SEQUENTIAL[4]]),
+        vmin=0,
+        vmax=1,
+        cbar=False,
+        linewidths=0.8,
+        linecolor=style.GREY,
+        annot_kws={"fontsize": style.SMALL_PT, "color": style.INK},
+    )
+    for text, ((i, theme), (j, group)) in zip(ax.texts, product(enumerate(themes), enumerate(groups))):
+        r = table[(table["theme"] == theme) & (table["group"] == group)].iloc[0]
+        if not r.printed and not r.text_finding:
+            ax.add_patch(plt.Rectangle((j, i), 1, 1, **style.tier_bar("not published", style.GREY), zorder=2))
+            text.set_bbox(dict(facecolor="white", edgecolor="none", pad=1.0))
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.xaxis.tick_top()
+    ax.set_xticklabels(groups, fontsize=style.TEXT_PT, fontweight="bold")
+    ax.set_yticklabels([style.wrap(t, 18) for t in themes], rotation=0, fontsize=style.TEXT_PT)
+    ax.tick_params(length=0)
+    fig.text(0.1 / width, 1 - 0.08 / height, title, ha="left", va="top", fontsize=style.TITLE_PT, fontweight="bold")
+    style.tier_key(
+        fig, ["report", "not published"], loc="upper left", bbox_to_anchor=(0.1 / width, (bottom - 0.02) / height)
+    )
+    fig.text(
+        0.1 / width, (bottom - 0.5) / height, note_text, ha="left", va="top", fontsize=style.SMALL_PT, color=style.MUTED
+    )
     return fig, table
 
 
 def describe(data: pd.DataFrame) -> dict:
     """Title, caption, source, tiers and alt text of the summary, from its rows."""
     table = data
-    cells = [
-        f"Figure {r.figure} ({r.group}, {r.theme}, n={r.n_printed}{'; ' + r.n_flag if r.n_flag else ''}): "
-        + (r.printed + " (printed)" if r.printed else "")
-        + (
-            ("; " if r.printed else "") + "the text says this group expressed the greatest need"
-            if r.text_finding
-            else ""
-        )
-        + ("" if r.printed or r.text_finding else "no value published")
-        for r in table.itertuples()
-    ]
     caption = (
         "The report's thirty need-for-improvement charts (Figures 27–56) in one summary. Their bars are not "
         f"published: the text prints {_printed_values(table) or 'no value'} and says in words which group "
         "expressed the greatest need for each theme; both are shown as printed, nothing else is drawn. n as "
-        "printed in each caption."
+        f'printed in each caption. The report introduces them: "{NEED_INTRO[1]}"'
     )
     if flagged := _flagged(table):
         caption += f" {flagged}: shown as printed and flagged."
@@ -136,5 +149,7 @@ def describe(data: pd.DataFrame) -> dict:
         "printed in the report (Leapwise for IASC, July 2025), section 'Appendix: need for improvements', "
         "Figures 27–56",
         tiers=["report", "not published"],
-        alt="Table chart of the need for improvement by theme (rows) and group (columns). " + ". ".join(cells) + ".",
+        alt=f"Grid: need for improvement, {table['theme'].nunique()} themes by {table['group'].nunique()} groups "
+        f"(Figures 27\u201356). Printed: {_printed_values(table) or 'no share'}; the text names the group in most need "
+        "per theme; no other value is printed.",
     )
