@@ -11,6 +11,7 @@ import pytest
 from helpers.data.official import bound, choose_vintage
 from helpers.data.periods import parse_period
 from helpers.figures.official import crime_and_referrals, drawing, exploitation, justice
+from helpers.figures.official import describe as official_describe
 
 
 def _row(
@@ -109,61 +110,124 @@ def test_choose_vintage_prefers_the_publishers_page_and_keeps_the_copy():
     assert "2362 (official_secondary, A news page" in chosen["corroboration"].iloc[0]
 
 
-def test_fig06_separates_period_types_and_coverage():
-    rows = [
-        _row("police_recorded_ms_offences", "2015/16", "financial_year", 884, geography="England and Wales"),
-        _row(
-            "police_recorded_ms_offences",
-            "2019/20",
-            "financial_year",
-            7779,
-            geography="E&W excl GMP",
-            tier="official_secondary",
+def _edition_row(
+    file, edition, end, series, period, value, *, period_type=None, breakdown="total", cell="C1", published="2026-04-23"
+):
+    kind = period_type or ("financial_year" if "/" in period else "calendar_year")
+    p = parse_period(period, kind)
+    return {
+        "edition": edition, "edition_end": end, "published": published, "publisher": "Synthetic publisher",
+        "file": file, "sheet": "Table" if file.endswith(".xlsx") else "", "cell": cell, "series": series,
+        "breakdown": breakdown, "period": period, "period_type": kind, "geography": "England and Wales",
+        "value": float(value) if value is not None else float("nan"), "status": "value" if value else "[x]",
+        "unit": "count", "tier": "official_secondary", "source_url": "https://example.org/x",
+        "period_start": str(p.start), "period_end": str(p.end),
+    }  # fmt: skip
+
+
+def _ons_editions():
+    ms, tse = "police_recorded_ms_offences", "trafficking_sexual_exploitation_offences"
+    rows = []
+    for file, edition, end, published, values in [
+        (
+            "old.xlsx",
+            "year ending March 2024",
+            "2024-03",
+            "2024-07-18",
+            {"2015/16": 900, "2022/23": 10000, "2023/24": 8000},
         ),
-        _row("police_recorded_ms_offences", "year to June 2024", "rolling_year", 8591, geography="England and Wales"),
-    ]
-    claims = _claims(("police_recorded_ms_offences|total|2019/20", 776.0, "percent_change", "rose by 776%"))
+        (
+            "new.xlsx",
+            "year ending March 2025",
+            "2025-03",
+            "2025-07-24",
+            {"2015/16": 950, "2022/23": 9800, "2023/24": 8100, "2024/25": 8800},
+        ),
+    ]:
+        for i, (period, value) in enumerate(values.items()):
+            rows.append(_edition_row(file, edition, end, ms, period, value, cell=f"C{i + 2}", published=published))
+        rows.append(_edition_row(file, edition, end, tse, "2014/15", 184, cell="B9", published=published))
+        rows.append(_edition_row(file, edition, end, tse, "2015/16", 3, cell="C9", published=published))
+    return pd.DataFrame(rows)
+
+
+def _fig06_claims():
+    claims = _claims(
+        ("police_recorded_ms_offences|total|2022/23-2023/24", 19.0, "percent_change", "a notable decline by 19%"),
+        ("police_recorded_ms_offences|total|2019/20", 776.0, "percent_change", "surged by 776%"),
+    )
     claims["figure"] = "6"
-    fig, data = crime_and_referrals.fig06_recorded_crime(_table(rows), 2024, claims)
-    assert "'rose by 776%' (line 1)" in "".join(_texts(fig)) and list(data.loc[data["tier"] == "report", "value"]) == [
-        776
-    ]
-    ax, ax_roll = fig.axes
-    assert [t.get_text() for t in ax.get_xticklabels()] == crime_and_referrals.financial_years(2015, 2024)
-    assert ax_roll.get_title(loc="left") == "Rolling year (July to June)"
-    assert set(data.loc[data["panel"] == "rolling year", "period"]) == {"year to June 2024"}
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "England and Wales excluding Greater Manchester Police" in legend
-    assert "official (copy of a publisher's table)" in legend
-    all_forces = data[data["coverage"] == "England and Wales, all forces"]
-    assert all_forces["value"].isna().sum() == 9  # 2016/17 to 2024/25 not found
-    assert sum(drawing.NOT_FOUND in t for t in _texts(fig)) == 9
+    return claims
 
 
-def test_fig07_stack_and_total_share_one_release():
-    rows = [
-        _row("nrm_referrals", "2023", "calendar_year", 17004, release="2024-03-07"),
-        _row("nrm_referrals", "2023", "calendar_year", 16990, release="2025-03-06"),
-        _row(
-            "nrm_referrals", "2023", "calendar_year", 13704, breakdown="competent_authority=sca", release="2024-03-07"
-        ),
-        _row(
-            "nrm_referrals", "2023", "calendar_year", 3300, breakdown="competent_authority=ieca", release="2024-03-07"
-        ),
-        _row("nrm_referrals", "2022", "calendar_year", 16921, release="2024-03-07"),
-        _row("dtn_reports", "2023", "calendar_year", 4929, geography="England and Wales"),
+def test_fig06_draws_one_named_edition_with_code_72_before_it_and_the_report_beside_every_edition():
+    fig, data = crime_and_referrals.fig06_recorded_crime(_ons_editions(), "latest", 2024, _fig06_claims())
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2014/15", "2015/16", "2022/23", "2023/24", "2024/25"]
+    bars = data[data["panel"].isna() & data["value"].notna()]
+    assert set(bars["file"]) == {"new.xlsx"} and set(bars["cell"]) >= {"C2", "C3", "B9"}
+    assert "year ending March 2025 edition, published 24 July 2025" in ax.get_title(loc="left").replace("\n", " ")
+    note = next(t.get_text() for t in ax.texts if t.get_text().startswith("The report's changes"))
+    # the report's -19% beside this edition's -17.3% and the range over both editions (-20.0% to -17.3%)
+    assert "2022/23 to 2023/24: report \u221219%" in note
+    assert "this edition \u221217.3%; every edition \u221220.0% to \u221217.3%" in note
+    labels = [t.get_text() for t in ax.texts]
+    assert "953" in labels and "8,800" in labels  # 950 + 3: both offence codes stacked in 2015/16
+    changes = data[data["panel"].astype(str).str.startswith("change")]
+    assert set(changes["file"]) == {"old.xlsx", "new.xlsx"} and changes["inputs"].str.contains("new.xlsx").any()
+
+
+def test_fig06_report_vintage_takes_the_newest_edition_published_by_the_report():
+    editions = _ons_editions()
+    editions.loc[editions["file"] == "new.xlsx", "published"] = "2025-10-23"  # after the report
+    fig, data = crime_and_referrals.fig06_recorded_crime(editions, "report", 2024, _fig06_claims())
+    assert set(data.loc[data["panel"].isna(), "file"].dropna()) == {"old.xlsx"}
+    assert "2024/25" not in [t.get_text() for t in fig.axes[0].get_xticklabels()]
+
+
+def test_fig07_ages_every_year_of_the_release_and_duty_to_notify_from_its_start():
+    nrm, dtn = "nrm.csv", "dtn.csv"
+    rows = []
+    for year, (adult, child) in {"2014": (1665, 672), "2015": (2284, 979), "2016": (2524, 1281)}.items():
+        for breakdown, value in [("age=adult", adult), ("age=child", child), ("age=not_known", 0)]:
+            rows.append(
+                _edition_row(
+                    nrm,
+                    "quarter 4 2016",
+                    "2016-12",
+                    "nrm_referrals",
+                    year,
+                    value,
+                    breakdown=breakdown,
+                    cell="sum of line 2, line 3",
+                    published=None,
+                )
+            )
+    rows.append(
+        _edition_row(dtn, "quarter 4 2016", "2016-12", "dtn_reports", "2015", 65, cell="line 2", published=None)
+    )
+    rows.append(
+        _edition_row(dtn, "quarter 4 2016", "2016-12", "dtn_reports", "2016", 762, cell="line 4", published=None)
+    )
+    typed = [
+        _row("nrm_referrals", "2016", "calendar_year", 3805),
+        _row("nrm_referrals", "2017", "calendar_year", 5145),
+        _row("dtn_reports", "2017", "calendar_year", 1634, geography="England and Wales"),
     ]
-    releases = pd.DataFrame(rows)
-    fig, data = crime_and_referrals.fig07_nrm_referrals(_table(rows), 2023, releases)
+    claims = _claims(("nrm_referrals|total|2016-2017", 35.0, "percent_change", "increased by 35%"))
+    fig, data = crime_and_referrals.fig07_nrm_referrals(_table(typed), pd.DataFrame(rows), "latest", 2017, claims)
     ax, ax_dtn = fig.axes
-    y2023 = data[(data["period"] == "2023") & (data["panel"] == "NRM referrals, UK")]
-    total = y2023.loc[y2023["measure"] == "nrm_total", "value"].iloc[0]
-    parts = y2023.loc[y2023["measure"].isin(["nrm_sca", "nrm_ieca"]), "value"].sum()
-    assert total == parts == 17004
-    assert "17,004\nrevised 16,990" in _texts(fig)
-    assert data.loc[data["period"] == "2022", "split"].iloc[0] == drawing.NOT_FOUND
-    assert ax_dtn.get_title(loc="left").startswith("Duty to Notify reports")
-    assert [t.get_text() for t in ax_dtn.get_xticklabels()] == [str(y) for y in range(2014, 2024)]
+    assert [t.get_text() for t in ax_dtn.get_xticklabels()] == ["2014", "2015", "2016", "2017"]
+    ages = data[data["measure"] == "nrm_adult"]
+    assert list(ages["period"]) == ["2014", "2015", "2016"] and set(ages["tier"]) == {"computed"}
+    assert data.loc[data["measure"] == "nrm_total", "period"].tolist() == ["2017"]
+    dtn_rows = data[data["measure"] == "dtn_reports"]
+    assert dtn_rows["period"].tolist() == ["2015", "2016", "2017"] and dtn_rows["value"].notna().all()
+    assert "2014" not in set(dtn_rows["period"])  # before the duty: a band, not 'not found'
+    assert any("before the duty began" in t.get_text() for t in ax_dtn.texts)
+    assert not any(drawing.NOT_FOUND in t.get_text() for t in ax_dtn.texts)
+    note = next(t.get_text() for t in ax.texts if "report" in t.get_text())
+    assert note == "2016 to 2017: report +35%, published totals +35.2% (3,805 to 5,145)"
 
 
 def test_fig08_table_by_type_with_words_and_report_shares():
@@ -192,10 +256,10 @@ def test_fig08_table_by_type_with_words_and_report_shares():
     assert list(data["exploitation"]) == ["labour", "labour", "criminal"]
     assert list(data["tier"]) == ["official_secondary", "report", "official"]
     assert data["share_text"].iloc[0] == "32% of 19,125 (all)"
-    assert data["group"].iloc[2] == "children, single-type referrals only"
-    assert data["share_text"].iloc[2] == f"base {drawing.NOT_FOUND}"
+    assert data["group"].iloc[2] == "children, single-type only"
+    assert data["share_text"].iloc[2] == "base not found"
     assert "=" not in " ".join(data["group"])  # no code syntax in the words shown
-    assert data["label"].iloc[1] == "Labour 2024, any type mentioned (multi-type referrals counted in each)"
+    assert data["label"].iloc[1] == "Labour 2024, any type mentioned"
 
 
 @pytest.mark.parametrize("age, title", [("child", "Figure 9"), ("adult", "Figure 10")])
@@ -228,7 +292,12 @@ def test_fig09_fig10_stand_apart_with_computed_and_report_shares(age, title):
     assert list(report["period"]) == ["2024"] and report["bound"].iloc[0] == ("" if age == "child" else "≈")
     counts = data[data["panel"] == "counts"]
     assert list(counts["label"]) == (["UK 2023"] if age == "child" else ["Albania 2023"])
-    assert any(drawing.NOT_FOUND in t for t in _texts(fig))
+    ax, ax_share = fig.axes
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023"]  # no empty slot for a year with no count
+    assert [t.get_text() for t in ax_share.get_xticklabels()] == ["2023", "2024"]
+    assert fig.get_size_inches()[0] == pytest.approx(16 / 2.54)  # drawn for the A4 text width
+    caption = official_describe.caption(f"fig{title[-2:].strip()}".replace("fig9", "fig09"), data)
+    assert "The UK share for 2024 cannot be computed here" in caption
 
 
 def test_fig23_one_panel_per_coverage_and_a_bound_drawn_as_a_bound():
@@ -329,14 +398,18 @@ def test_fig24_columns_by_period_type_rates_apart_and_report_on_its_period():
         ]
     )
     fig, data = justice.fig24_cps(_table(rows), 2024, claims)
-    titles = [ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes[:3]]  # the narrow column wraps
-    assert titles == ["Calendar years", "Financial years (April to March)", "Rolling years (year to the month shown)"]
-    assert all(len(ax.get_shared_y_axes().get_siblings(ax)) == 3 for ax in fig.axes)  # counts and rates apart
-    assert "report: 349\n(sources date 349 to 2019)" in _texts(fig)
-    assert any(t.startswith("report: 70% to 76%, average 72.5%") for t in _texts(fig))
+    ax_n, ax_r = fig.axes  # two full-width panels: counts above, rates below
+    assert fig.get_size_inches()[0] == pytest.approx(16 / 2.54)
+    groups = [t.get_text().replace("\n", " ") for t in ax_n.texts if t.get_position()[1] == 1.02]
+    assert groups == ["Calendar years", "Financial years (April to March)", "Years to the month shown"]
+    assert "report: 349\n(sources: 2019)" in _texts(fig)
+    assert any(t.startswith("report: 70% to 76%,\naverage 72.5%") for t in _texts(fig))
     computed = data[data["panel"] == "Calendar years: conviction rate (computed)"]
     assert list(computed["value"]) == [71.9]
-    assert [t.get_text() for t in fig.axes[5].get_xticklabels()] == ["June\n2024"]
+    ticks = [t.get_text() for t in ax_r.get_xticklabels()]
+    assert ticks[0] == "2016" and ticks[-1] == "to June 2024" and "2016/17" in ticks  # never mixed: in groups
+    # periods with no count are light bands (one legend entry), not rotated words
+    assert not any(drawing.NOT_FOUND in t for t in _texts(fig)) and len(ax_n.patches) > 2
 
 
 def test_ops_report_values_span_their_year_and_a_disputed_date_is_one_value():
@@ -355,7 +428,9 @@ def test_ops_report_values_span_their_year_and_a_disputed_date_is_one_value():
     report_lines = [ln for ln in ax.get_lines() if ln.get_linewidth() == 2.5]
     assert [tuple(ln.get_xdata()) for ln in report_lines] == [(2016, 2017), (2019, 2020)]
     assert list(data.loc[data["panel"] == "disputed date", "period"]) == ["December 2015", "December 2016"]
-    assert any(t.startswith("188: one value, dated") for t in _texts_ax(ax))
+    disputed = [ln for ln in ax.get_lines() if ln.get_linewidth() == 3]  # one value, two dates: one span
+    assert len(disputed) == 1 and len(disputed[0].get_xdata()) == 2
+    assert fig.get_size_inches()[0] == pytest.approx(16 / 2.54)
     assert "at least 3,555" in _texts(fig)
     assert set(drawing.record_tiers(data)) == {"official", "official_secondary", "report"}
 

@@ -65,11 +65,11 @@ def test_fingerprint_changes_with_data_and_parameters(tmp_path):
     cps.write_text(cps.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert changed({}) == {"00_data_preparation": ["data file: data/raw/official/cps.csv changed"]}
     base = {s.name: chain.inputs(s, params.resolve(declared, None, {})[s.name], copy, out) for s in steps}
-    (out / "data" / "processed" / "official_releases.csv").write_text("a\n2\n", encoding="utf-8")
+    (out / "data" / "processed" / "official_editions.csv").write_text("a\n2\n", encoding="utf-8")
     assert changed({}) == {
-        "02_identifying_the_challenge": ["upstream output: data/processed/official_releases.csv changed"]
+        "02_identifying_the_challenge": ["upstream output: data/processed/official_editions.csv changed"]
     }
-    (out / "data" / "processed" / "official_releases.csv").write_text("a\n1\n", encoding="utf-8")
+    (out / "data" / "processed" / "official_editions.csv").write_text("a\n1\n", encoding="utf-8")
     readers = {name for name, names in declared.items() if "last_year" in names}
     assert changed({"last_year": 2025}) == {name: ["parameter: last_year added"] for name in readers}
     assert "00_data_preparation" not in readers and len(readers) >= 3

@@ -1,7 +1,7 @@
 """The validated tables and parameters a figure function takes, read once per notebook from what
 00_data_preparation wrote.
 
-A registry entry names the ones its draw and describe functions take (``table``, ``releases``, ``claims``,
+A registry entry names the ones its draw and describe functions take (``table``, ``editions``, ``claims``,
 ``published``, ``captions``, ``statements``, ``need_statements``, ``sub_threats``, ``research_framework``,
 ``survey``, ``cells``, ``audit``, ``last_year``, ``vintage``, ``survey_source``); ``make`` passes exactly those, by
 keyword, from one ``Inputs`` (``take``). Nothing here reads a table of ``data/raw/``.
@@ -15,14 +15,14 @@ from functools import cached_property
 import pandas as pd
 
 from ..audit.views import load_audit
-from ..data import official
+from ..data import editions, official
 from ..data.tables import load_report_table
 from ..survey import reconstruct, respondents
 
 PARAMETERS = ("last_year", "vintage", "survey_source")
 TABLES = (
     "table",
-    "releases",
+    "editions",
     "claims",
     "published",
     "captions",
@@ -53,8 +53,9 @@ class Inputs:
         return table
 
     @cached_property
-    def releases(self) -> pd.DataFrame:
-        return official.load_releases()
+    def editions(self) -> pd.DataFrame:
+        """Every value of every publisher's release file, edition by edition, with file, sheet and cell."""
+        return editions.load_editions()
 
     @cached_property
     def claims(self) -> pd.DataFrame:

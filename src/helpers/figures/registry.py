@@ -182,7 +182,7 @@ FIGURES: list[Figure] = [
         "Police recorded modern slavery offences",
         N02,
         crime_and_referrals.fig06_recorded_crime,
-        TABLE_YEAR_CLAIMS,
+        ("editions", "vintage", "last_year", "claims"),
     ),
     _official(
         "fig07",
@@ -190,7 +190,7 @@ FIGURES: list[Figure] = [
         "NRM referrals by competent authority, Duty to Notify",
         N02,
         crime_and_referrals.fig07_nrm_referrals,
-        ("table", "last_year", "releases"),
+        ("table", "editions", "vintage", "last_year", "claims"),
     ),
     _official(
         "fig08",

@@ -1,4 +1,5 @@
-"""The report's NRM and recorded-crime figures (6, 7, 9, 10) drawn from the tidy official rows.
+"""The report's recorded-crime and NRM figures (6, 7, 9, 10): 6 and 7 from one edition of the release files,
+9 and 10 from the tidy official rows.
 
 Each function returns (figure, plotted data). One period type per panel, coverage told apart by series, the tier
 of every value in its look (``drawing``), and values not found marked as such, never filled.
@@ -11,161 +12,363 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ...data.editions import where
 from ...data.official import series
-from ..style import CATEGORICAL, COMPUTED, TIER_WORDS
+from ..style import BAND, CATEGORICAL, COMPUTED, MUTED, wrap
 from . import drawing as oc
 from . import printed
-
-COVERAGE_WORDS = {
-    "England and Wales": "England and Wales, all forces",
-    "E&W excl GMP": "England and Wales excluding Greater Manchester Police",
-    "38 E&W forces responding to a Sky News FOI request": "38 forces answering a Sky News FOI (not all forces)",
-}
+from .drawing import A4_WIDTH, THOUSANDS
+from .edition import choose as chosen_edition
+from .edition import name as edition_name
 
 
 def financial_years(first: int, last: int) -> list[str]:
     return [f"{y}/{(y + 1) % 100:02d}" for y in range(first, last + 1)]
 
 
-def _coverage(geography: str) -> str:
-    return COVERAGE_WORDS.get(geography, geography)
-
-
-def _label_bars(ax, xs, data: pd.DataFrame, fontsize: int = 7) -> None:
-    for x, r in zip(xs, data.itertuples()):
-        if pd.notna(r.value):
-            ax.annotate(oc.label_value(r.value, r.bound), (x, r.value), ha="center", va="bottom", fontsize=fontsize)
-
-
 # ---------------------------------------------------------------- Figure 6
-def fig06_recorded_crime(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
-    """Financial years (one bar series per coverage) and, in its own panel, the rolling-year total; the changes
-    the report prints for Figure 6 (from the claims ledger) in a box, quoted."""
-    changes = printed.figure_changes(claims, 6)
-    rows = oc.with_bounds(series(table, "police_recorded_ms_offences", unit="count", last_year=last_year))
-    years = financial_years(2015, last_year)
-    fy = rows[rows["period_type"] == "financial_year"]
-    coverages = ["England and Wales", *sorted(set(fy["geography"]) - {"England and Wales"})]
-    fig, (ax, ax_roll) = plt.subplots(1, 2, figsize=(11, 5), width_ratios=[4.2, 1], sharey=True)
-    width = 0.8 / len(coverages)
+ONS_TITLE = "ONS, Crime in England and Wales: Appendix tables"
+FIRST_FY = (
+    2012  # 2012/13: the first year of the Home Office force-area tables the report cites (year ending March 2013)
+)
+OFFENCES = {  # series of the ONS appendix tables (stacked in this order): words on the chart
+    "trafficking_sexual_exploitation_offences": "Trafficking for sexual exploitation (offence code 72)",
+    "police_recorded_ms_offences": "Modern slavery (offence code 106, from 2015/16)",
+}
+MS = "police_recorded_ms_offences"
+BASE_YEAR = "2015/16"  # a printed change to one year only is counted from the first year of the offence (code 106)
+NOTE_BOX = dict(facecolor="white", edgecolor="none", pad=1)  # a note stays readable over grid lines
+
+
+def _change(rows: pd.DataFrame, first: str, last: str) -> dict | None:
+    """The percentage change between two financial years of one edition's modern slavery series, with its cells."""
+    ms = rows[(rows["series"] == MS) & (rows["period_type"] == "financial_year")].set_index("period")
+    if first not in ms.index or last not in ms.index or ms.loc[[first, last], "value"].isna().any():
+        return None
+    a, b = ms.loc[first], ms.loc[last]
+    return {
+        "value": round(100 * (b["value"] - a["value"]) / a["value"], 1),
+        "inputs": f"{first} {a['value']:,.0f} ({where(a)}) to {last} {b['value']:,.0f} ({where(b)})",
+    }
+
+
+def fig06_recorded_crime(editions: pd.DataFrame, vintage: str, last_year: int, claims: pd.DataFrame):
+    """Recorded offences by financial year from one named edition of the ONS appendix tables: trafficking for
+    sexual exploitation (code 72) stacked under modern slavery (code 106); the changes the report prints for
+    Figure 6 (claims ledger) beside the same changes in this edition."""
+    rows = chosen_edition(editions, MS, vintage)
+    fy = rows[(rows["period_type"] == "financial_year") & rows["series"].isin(OFFENCES)]
+    years = [y for y in financial_years(FIRST_FY, last_year) if y in set(fy["period"])]
+    fy = fy[fy["period"].isin(years)]
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, 4.6))
+    bottom = pd.Series(0.0, index=years)
     out = []
-    for i, (geo, colour) in enumerate(zip(coverages, CATEGORICAL)):
-        part = fy[fy["geography"] == geo].set_index("period").reindex(years).reset_index()
-        part = part.assign(geography=geo, coverage=_coverage(geo), panel="financial year", label=part["period"])
-        xs = np.arange(len(years)) + (i - (len(coverages) - 1) / 2) * width
-        for x, r in zip(xs, part.itertuples()):
-            if pd.notna(r.value):
-                oc.bar(ax, x, r.value, r.tier, colour, width)
-        _label_bars(ax, xs, part, 6)
-        if geo == "England and Wales":
-            for x in xs[part["value"].isna().to_numpy()]:
-                oc.not_found(ax, x)
-        out.append(part)
-    roll = rows[rows["period_type"] == "rolling_year"].assign(panel="rolling year", label=lambda d: d["period"])
-    roll = roll.assign(coverage=[_coverage(g) for g in roll["geography"]])
-    for x, r in enumerate(roll.itertuples()):
-        oc.bar(ax_roll, x, r.value, r.tier, CATEGORICAL[0], 0.6)
-    _label_bars(ax_roll, range(len(roll)), roll)
-    ax_roll.set_xticks(range(len(roll)), [p.replace("year to ", "year to\n") for p in roll["period"]], fontsize=8)
-    ax_roll.set_title("Rolling year (July to June)", fontsize=10, loc="left")
-    ax.set_xticks(range(len(years)), years, rotation=45, ha="right")
+    for (series_name, words), colour in zip(OFFENCES.items(), CATEGORICAL):
+        part = fy[fy["series"] == series_name].set_index("period").reindex(years)
+        drawn = part["value"].fillna(0)
+        for x, year in enumerate(years):
+            if drawn[year] > 0:
+                oc.bar(ax, x, drawn[year], part.loc[year, "tier"], colour, 0.75, bottom=bottom[year])
+        bottom += drawn
+        out.append(part.reset_index().assign(series=series_name, label=[f"{y} {words}" for y in years]))
+    for x, year in enumerate(years):
+        ax.annotate(
+            f"{bottom[year]:,.0f}",
+            (x, bottom[year]),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            rotation=90,
+        )
+    ax.set_xticks(range(len(years)), years, rotation=90)
     ax.set_ylabel("Recorded offences")
-    ax.set_ylim(0, rows["value"].max() * 1.3)  # room for the box of printed changes above the tallest bar
-    ax.set_title("Financial years (April to March)", fontsize=10, loc="left")
-    tiers = pd.concat([*out, roll])["tier"].dropna()
-    coverage = [Patch(color=c, label=_coverage(g)) for g, c in zip(coverages, CATEGORICAL)]
-    ax.legend(handles=[*coverage, *oc.tier_handles(tiers)], fontsize=7, loc="upper left")
+    ax.set_ylim(0, bottom.max() * 1.8)  # room above the bars for the report's changes
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    report = printed.figure_changes(claims, 6)
+    lines, changes, unstated = [], [], False
+    for r in report.itertuples():
+        first, last = _change_years(r.period, years)
+        stated = "-" in str(r.period)
+        unstated |= not stated
+        text = f"{first} to {last}{'' if stated else '*'}: " if first else f"{r.period}: "
+        text += f"report {_percent(printed.signed(r.value, r.quote), '{:+g}')}"
+        every = []
+        for file, edition_rows in editions[editions["series"] == MS].groupby("file", sort=False):
+            found = _change(editions[editions["file"] == file], first, last) if first else None
+            if found:
+                this = file == rows["file"].iloc[0]
+                every.append(found["value"])
+                changes.append(
+                    {
+                        "period": f"{first} to {last}",
+                        "value": found["value"],
+                        "unit": "percent_change",
+                        "tier": COMPUTED,
+                        "inputs": found["inputs"],
+                        "series": MS,
+                        "edition": edition_rows["edition"].iloc[0],
+                        "file": file,
+                        "panel": "change, this edition" if this else "change, another edition",
+                        "label": f"{first} to {last}, {edition_rows['edition'].iloc[0]} edition",
+                    }
+                )
+                if this:
+                    text += f"\n      this edition {_percent(found['value'], '{:+.1f}')}"
+        if len(every) > 1:
+            text += f"; every edition {_percent(min(every), '{:+.1f}')} to {_percent(max(every), '{:+.1f}')}"
+        lines.append((first or "", text))
+    note = "\n* the report does not print the base year" if unstated else ""
     ax.text(
-        0.99,
+        0.02,
         0.97,
-        "Report (printed, no levels):\n"
-        + "\n".join(f"'{q}' (line {line})" for q, line in zip(changes["quote"], changes["line"])),
+        "The report's changes beside this edition's:\n" + "\n".join(t for _, t in sorted(lines)) + note,
         transform=ax.transAxes,
-        ha="right",
+        ha="left",
         va="top",
         fontsize=8,
-        bbox=dict(facecolor="white", edgecolor=oc.REPORT_COLOUR, boxstyle="round"),
+        bbox=NOTE_BOX,
     )
-    fig.suptitle("Police recorded modern slavery offences, England and Wales", x=0.01, ha="left", fontsize=12)
-    report = changes.assign(tier="report", panel="report", label=changes["quote"], bound="")
-    return fig, oc.plot_columns(pd.concat([*out, roll, report], ignore_index=True))
+    named = edition_name(rows)
+    ax.set_title(wrap(f"{ONS_TITLE}, {named}", 80), loc="left", fontsize=8)
+    fig.suptitle("Police recorded modern slavery offences, England and Wales", x=0.01, ha="left", fontsize=11)
+    series_key = [Patch(facecolor=c, edgecolor=c, label=w) for w, c in zip(OFFENCES.values(), CATEGORICAL)]
+    oc.keys(fig, series_key, fy["tier"].dropna())
+    report = report.assign(tier="report", panel="report", label=report["quote"], bound="", unit="percent_change")
+    data = pd.concat([*out, pd.DataFrame(changes), report], ignore_index=True).assign(edition_name=named)
+    return fig, oc.plot_columns(data)
+
+
+def _percent(value: float, fmt: str) -> str:
+    """A signed percentage with a true minus sign."""
+    return fmt.format(value).replace("-", "\u2212") + "%"
+
+
+def _change_years(period: str, years: list[str]) -> tuple[str | None, str | None]:
+    """The two financial years of a printed change: '2022/23-2023/24' as both; a single end year '2019/20' from
+    the first year of the modern slavery offence (2015/16), the base the report does not print."""
+    parts = [p for p in str(period).replace("–", "-").split("-") if p]
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    first = BASE_YEAR
+    return (first, parts[0]) if first in years and parts[0] in years else (None, None)
 
 
 # ---------------------------------------------------------------- Figure 7
-def _split_release(releases: pd.DataFrame, year: str) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The newest release giving both competent-authority parts for a year, and that release's total."""
-    rows = releases[
-        (releases["series"] == "nrm_referrals")
-        & (releases["period"] == year)
-        & (releases["period_type"] == "calendar_year")
-        & (releases["unit"] == "count")
-    ]
-    parts = rows[rows["breakdown"].isin(["competent_authority=sca", "competent_authority=ieca"])]
-    complete = [d for d, g in parts.groupby("release_date") if g["breakdown"].nunique() == 2]
-    if not complete:
-        return parts.iloc[0:0], None
-    release = max(complete)
-    same = parts[parts["release_date"] == release].drop_duplicates("breakdown")
-    totals = rows[(rows["breakdown"] == "total") & (rows["release_date"] == release)]
-    return same, (totals.iloc[0] if not totals.empty else None)
+AGES = {  # breakdown of the NRM release: words on the chart (stacked in this order)
+    "age=adult": "Exploited as an adult",
+    "age=child": "Exploited as a child",
+    "age=not_known": "Age not specified or unknown",
+}
+TOTAL_ONLY = "Total only (by age not in the release used here)"
+DTN_COLOUR = CATEGORICAL[5]
+DTN_START = 2015  # the duty to notify began on 1 November 2015 (Modern Slavery Act 2015, section 52)
 
 
-def fig07_nrm_referrals(table: pd.DataFrame, last_year: int, releases: pd.DataFrame):
-    """NRM totals (UK) with the competent-authority split of the same release; DtN reports in their own panel.
+def _year_rows(rows: pd.DataFrame, series_name: str, breakdown: str) -> pd.DataFrame:
+    picked = rows[(rows["series"] == series_name) & (rows["breakdown"] == breakdown)]
+    return picked[picked["period_type"] == "calendar_year"].set_index("period")
 
-    `table` is the chosen vintage; `releases` every release within it, from which a year's split and the total of
-    that same release are taken, so a stack is its total.
-    """
-    years = [str(y) for y in range(2014, last_year + 1)]
-    fig, (ax, ax_dtn) = plt.subplots(2, 1, figsize=(10, 7.5), height_ratios=[3, 2], sharex=True)
-    chosen = series(table, "nrm_referrals", period_type="calendar_year", unit="count").set_index("period")
-    out = []
+
+def fig07_nrm_referrals(
+    table: pd.DataFrame, editions: pd.DataFrame, vintage: str, last_year: int, claims: pd.DataFrame
+):
+    """Top: NRM referrals by age at exploitation for every full year of one edition of the NRM release (sums of
+    its quarters), and the total only for later years (the hand-typed official table). Bottom: Duty to Notify
+    reports for every year since the duty began (release, then the table); earlier years are one band."""
+    nrm = chosen_edition(editions, "nrm_referrals", vintage)
+    dtn = chosen_edition(editions, "dtn_reports", vintage)
+    by_age = {b: _year_rows(nrm, "nrm_referrals", b) for b in AGES}
+    first = int(min(by_age["age=adult"].index))
+    years = [str(y) for y in range(first, last_year + 1)]
+    typed_total = series(table, "nrm_referrals", period_type="calendar_year", unit="count").set_index("period")
+    typed_dtn = series(table, "dtn_reports", period_type="calendar_year", unit="count").set_index("period")
+    fig, (ax, ax_dtn) = plt.subplots(2, 1, figsize=(A4_WIDTH, 6.4), height_ratios=[3, 2], sharex=True)
+    out, totals = [], {}
     for x, year in enumerate(years):
-        parts, total = _split_release(releases, year)
-        if total is not None:
+        if all(year in by_age[b].index for b in AGES):
             bottom = 0.0
-            for (_, p), colour in zip(parts.sort_values("breakdown", ascending=False).iterrows(), CATEGORICAL[1:]):
-                oc.bar(ax, x, p["value"], p["tier"], colour, 0.7, bottom=bottom)
-                bottom += p["value"]
-                out.append(p.to_frame().T.assign(measure="nrm_" + p["breakdown"].split("=")[1], split="same release"))
-            later = chosen["value"].get(year)
-            extra = f"\nrevised {later:,.0f}" if pd.notna(later) and later != total["value"] else ""
-            ax.annotate(f"{total['value']:,.0f}{extra}", (x, total["value"]), ha="center", va="bottom", fontsize=6)
-            out.append(total.to_frame().T.assign(measure="nrm_total", split="same release as its split"))
-        elif year in chosen.index:
-            r = chosen.loc[year]
-            oc.bar(ax, x, r["value"], r["tier"], CATEGORICAL[0], 0.7)
-            ax.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
-            out.append(r.to_frame().T.assign(period=year, measure="nrm_total", split=oc.NOT_FOUND))
+            for (b, words), colour in zip(AGES.items(), CATEGORICAL):
+                r = by_age[b].loc[year]
+                if r["value"] > 0:
+                    oc.bar(ax, x, r["value"], COMPUTED, colour, 0.75, bottom=bottom)
+                bottom += r["value"]
+                out.append(
+                    r.to_frame().T.assign(
+                        period=year,
+                        measure=b.replace("age=", "nrm_"),
+                        label=f"{year} {words}",
+                        panel="NRM referrals",
+                        tier=COMPUTED,
+                        inputs=f"sum of the release's quarters: {r['cell']}",
+                    )
+                )
+            totals[year] = bottom
+        elif year in typed_total.index:
+            r = typed_total.loc[year]
+            oc.bar(ax, x, r["value"], r["tier"], CATEGORICAL[3], 0.75)
+            totals[year] = r["value"]
+            out.append(
+                r.to_frame().T.assign(
+                    period=year, measure="nrm_total", label=f"{year} NRM referrals, total", panel="NRM referrals"
+                )
+            )
         else:
-            oc.not_found(ax, x)
-            out.append(pd.DataFrame([{"period": year, "value": np.nan, "measure": "nrm_total"}]))
-    parts_legend = [
-        Patch(color=CATEGORICAL[0], label=f"total; split by competent authority {oc.NOT_FOUND}"),
-        Patch(color=CATEGORICAL[1], label="Single Competent Authority (SCA), same release as its total"),
-        Patch(color=CATEGORICAL[2], label="Immigration Enforcement Competent Authority (IECA)"),
-    ]
-    dtn = series(table, "dtn_reports", period_type="calendar_year", unit="count").set_index("period").reindex(years)
-    for x, (_year, r) in enumerate(dtn.iterrows()):
-        if pd.notna(r["value"]):
-            oc.bar(ax_dtn, x, r["value"], r["tier"], CATEGORICAL[3], 0.7)
-            ax_dtn.annotate(f"{r['value']:,.0f}", (x, r["value"]), ha="center", va="bottom", fontsize=7)
+            out.append(
+                pd.DataFrame(
+                    [
+                        {
+                            "period": year,
+                            "value": np.nan,
+                            "measure": "nrm_total",
+                            "panel": "NRM referrals",
+                            "label": f"{year} NRM referrals",
+                        }
+                    ]
+                )
+            )
+    for x, year in enumerate(years):
+        if year in totals:
+            ax.annotate(
+                f"{totals[year]:,.0f}",
+                (x, totals[year]),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                rotation=90,
+            )
+    ax.set_ylim(0, max(totals.values()) * 1.3)
+    ax.set_ylabel("Referrals")
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.set_title(
+        wrap(f"NRM referrals, UK, by age at exploitation. Release: {edition_name(nrm)}", 80), loc="left", fontsize=8
+    )
+    change = _printed_change(claims, typed_total)
+    if change:
+        ax.text(0.02, 0.95, change["text"], transform=ax.transAxes, ha="left", va="top", fontsize=8, bbox=NOTE_BOX)
+        out.append(pd.DataFrame(change["rows"]))
+    release_dtn = _year_rows(dtn, "dtn_reports", "total")
+    dtn_years = [y for y in years if int(y) >= DTN_START]
+    for y in dtn_years:
+        x = years.index(y)
+        if y in release_dtn.index and pd.notna(release_dtn.loc[y, "value"]):
+            r = release_dtn.loc[y]
+        elif y in typed_dtn.index:
+            r = typed_dtn.loc[y]
         else:
             oc.not_found(ax_dtn, x)
-    data = pd.concat(out, ignore_index=True).assign(panel="NRM referrals, UK")
-    dtn = dtn.reset_index().assign(measure="dtn_reports", panel="Duty to Notify reports, England and Wales")
-    data = pd.concat([data, dtn], ignore_index=True)
-    words = {"nrm_total": "NRM referrals", "nrm_sca": "of which SCA", "nrm_ieca": "of which IECA"}
-    words["dtn_reports"] = "Duty to Notify reports"
-    data = data.assign(label=data["period"] + " " + data["measure"].map(words), bound="")
-    ax.set_ylabel("Referrals")
-    ax.set_title("NRM referrals, UK, by calendar year", fontsize=10, loc="left")
-    ax.legend(handles=[*parts_legend, *oc.tier_handles(data["tier"].dropna())], fontsize=7, loc="upper left")
+            out.append(
+                pd.DataFrame(
+                    [
+                        {
+                            "period": y,
+                            "value": np.nan,
+                            "measure": "dtn_reports",
+                            "panel": "Duty to Notify",
+                            "label": f"{y} Duty to Notify reports",
+                        }
+                    ]
+                )
+            )
+            continue
+        oc.bar(ax_dtn, x, r["value"], r["tier"], DTN_COLOUR, 0.75)
+        ax_dtn.annotate(
+            f"{r['value']:,.0f}",
+            (x, r["value"]),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            rotation=90,
+        )
+        part = " (November and December)" if int(y) == DTN_START else ""
+        out.append(
+            r.to_frame().T.assign(
+                period=y, measure="dtn_reports", panel="Duty to Notify", label=f"{y}{part} Duty to Notify reports"
+            )
+        )
+    before = years.index(dtn_years[0]) if dtn_years else len(years)
+    if before:
+        ax_dtn.axvspan(-0.5, before - 0.5, color=BAND, linewidth=0)
+        ax_dtn.text(
+            (before - 1) / 2,
+            0.5,
+            "before the duty began\n(November 2015)",
+            transform=ax_dtn.get_xaxis_transform(),
+            ha="center",
+            va="center",
+            fontsize=8,
+            color=MUTED,
+        )
+    dtn_max = max((v for v in pd.concat(out)["value"][pd.concat(out)["measure"].eq("dtn_reports")].dropna()), default=1)
+    ax_dtn.set_ylim(0, dtn_max * 1.45)
     ax_dtn.set_ylabel("Reports")
-    ax_dtn.set_title("Duty to Notify reports (adults not entering the NRM), England and Wales", fontsize=10, loc="left")
-    ax_dtn.set_xticks(range(len(years)), years)
-    fig.suptitle("NRM referrals by competent authority, and Duty to Notify reports", x=0.01, ha="left", fontsize=12)
-    return fig, oc.plot_columns(data)
+    ax_dtn.yaxis.set_major_formatter(THOUSANDS)
+    ax_dtn.set_title(
+        wrap(
+            f"Duty to Notify reports (adults who did not enter the NRM). Release: {edition_name(dtn)}; "
+            "later years: the end of year summaries",
+            80,
+        ),
+        loc="left",
+        fontsize=8,
+    )
+    ax_dtn.set_xticks(range(len(years)), years, rotation=90)
+    fig.suptitle("NRM referrals by age, and Duty to Notify reports", x=0.01, ha="left", fontsize=11)
+    data = pd.concat(out, ignore_index=True)
+    key = [Patch(facecolor=c, edgecolor=c, label=w) for w, c in zip([*AGES.values(), TOTAL_ONLY], CATEGORICAL)]
+    key.append(Patch(facecolor=DTN_COLOUR, edgecolor=DTN_COLOUR, label="Duty to Notify reports"))
+    oc.keys(fig, key, data["tier"].dropna())
+    return fig, oc.plot_columns(data.assign(bound=""))
+
+
+def _printed_change(claims: pd.DataFrame, totals: pd.DataFrame) -> dict | None:
+    """The report's change in NRM referrals on the previous year beside the change the hand-typed totals give:
+    the note's text and its rows (the printed change; the computed one, with its inputs)."""
+    rows = printed.changes(claims, r"nrm_referrals\|total\|\d{4}-\d{4}")
+    years = rows["period"].str.split("-", expand=True).astype(int) if not rows.empty else None
+    rows = rows[(years[1] - years[0]) == 1] if years is not None else rows  # the change on the previous year
+    if rows.empty:
+        return None
+    r = rows.iloc[-1]
+    first, last = str(r["period"]).split("-")
+    period = f"{first} to {last}"
+    value = printed.signed(r["value"], r["quote"])
+    text = f"{period}: report {_percent(value, '{:+g}')}"
+    out = [
+        {
+            "period": period,
+            "value": value,
+            "measure": "nrm_change",
+            "panel": "change",
+            "unit": "percent_change",
+            "tier": "report",
+            "quote": r["quote"],
+            "label": f"{period}, as printed in the report",
+        }
+    ]
+    if first in totals.index and last in totals.index:
+        a, b = totals.loc[first], totals.loc[last]
+        given = round(100 * (b["value"] - a["value"]) / a["value"], 1)
+        text += f", published totals {_percent(given, '{:+.1f}')} ({a['value']:,.0f} to {b['value']:,.0f})"
+        out.append(
+            {
+                "period": period,
+                "value": given,
+                "measure": "nrm_change_published",
+                "panel": "change",
+                "unit": "percent_change",
+                "tier": COMPUTED,
+                "label": f"{period}, from the published totals",
+                "inputs": f"{first} {a['value']:,.0f} ({a['source_title']}); {last} {b['value']:,.0f} "
+                f"({b['source_title']})",
+            }
+        )
+    return {"text": text, "rows": out}
 
 
 # ---------------------------------------------------------------- Figures 9 and 10
@@ -212,9 +415,9 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
         & (table["year"] <= last_year)
     ]
     rows = oc.with_bounds(rows.assign(nationality=rows["breakdown"].str.split("nationality=").str[1]))
-    years = [str(y) for y in range(int(rows["year"].min()) if not rows.empty else last_year, last_year + 1)]
+    years = sorted(set(rows["period"]))  # the years with a count; the caption names the years not found
     nations = sorted(rows["nationality"].unique(), key=lambda n: (n != "uk", n))
-    fig, (ax, ax_share) = plt.subplots(1, 2, figsize=(11, 4.8), width_ratios=[3, 2])
+    fig, (ax, ax_share) = plt.subplots(2, 1, figsize=(A4_WIDTH, 6.2), height_ratios=[3, 2])
     width = min(0.8 / max(len(nations), 1), 0.3)
     for i, (nation, colour) in enumerate(zip(nations, CATEGORICAL)):
         part = rows[rows["nationality"] == nation].set_index("period")
@@ -223,53 +426,54 @@ def nationality_by_age(table: pd.DataFrame, age: str, last_year: int, claims: pd
             if year in part.index:
                 r = part.loc[year]
                 oc.bar(ax, xi, r["value"], r["tier"], colour, width)
-                ax.annotate(f"{r['value']:,.0f}", (xi, r["value"]), ha="center", va="bottom", fontsize=7)
-    for x, year in enumerate(years):
-        if year not in set(rows["period"]):
-            oc.not_found(ax, x)
+                ax.annotate(
+                    f"{r['value']:,.0f}",
+                    (xi, r["value"]),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=8,
+                )
     ax.set_xticks(range(len(years)), years)
+    ax.set_xlim(-0.6, max(len(years), 1) - 0.4)
     ax.set_ylabel("Referrals")
-    ax.set_title(f"Referrals of {AGE_WORDS[age]} by nationality: counts found", fontsize=10, loc="left")
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.set_title(f"Referrals of {AGE_WORDS[age]} by nationality: the counts found", fontsize=9, loc="left")
     nation_legend = [Patch(color=c, label=_nation(n)) for n, c in zip(nations, CATEGORICAL)]
-    ax.legend(handles=[*nation_legend, *oc.tier_handles(rows["tier"])], fontsize=7, loc="upper left")
-    ax.set_ylim(0, max(rows["value"].max() * 1.35, 1) if not rows.empty else 1)
+    ax.set_ylim(0, max(rows["value"].max() * 1.25, 1) if not rows.empty else 1)
     share = _uk_share(table, age, last_year)
     share_years = sorted(set(share["period"]) | set(printed_share["period"].astype(str)))
-    for year in share_years:
-        x = int(year)
+    for x, year in enumerate(share_years):
         for r in share[share["period"] == year].itertuples():
-            oc.point(ax_share, x, r.value, COMPUTED, CATEGORICAL[0])
-            ax_share.annotate(f"{r.value:g}%", (x, r.value), xytext=(8, -3), textcoords="offset points", fontsize=8)
+            oc.point(ax_share, x, r.value, COMPUTED, CATEGORICAL[0], marker="s")
+            ax_share.annotate(
+                f"{r.value:g}%", (x, r.value), xytext=(8, 0), textcoords="offset points", va="center", fontsize=8
+            )
         for r in printed_share[printed_share["period"].astype(str) == year].itertuples():
             oc.point(ax_share, x, r.value, "report", oc.REPORT_COLOUR, size=8)
             ax_share.annotate(
-                f"report: {r.value:g}%", (x, r.value), xytext=(8, 4), textcoords="offset points", fontsize=8
+                f"report: {r.value:g}%",
+                (x, r.value),
+                xytext=(-8, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=8,
             )
-            if year not in set(share["period"]):
-                ax_share.annotate(
-                    f"count by age {year}:\n{oc.NOT_FOUND}", (x, 2), ha="center", fontsize=7, color="#595959"
-                )
-    ax_share.set_xticks([int(y) for y in share_years], share_years)
-    ax_share.tick_params(axis="x", labelrotation=45)  # neighbouring years stay apart in the narrow panel
-    ax_share.set_xlim(int(share_years[0]) - 0.8, int(share_years[-1]) + 0.8)
+    ax_share.set_xticks(range(len(share_years)), share_years)
+    ax_share.set_xlim(-0.8, len(share_years) - 0.2)
     ax_share.set_ylim(0, 100)
-    ax_share.set_ylabel(f"UK nationals, % of {age} referrals")
-    ax_share.set_title("UK nationals' share", fontsize=10, loc="left")
-    ax_share.legend(
-        handles=[
-            plt.Line2D([], [], marker="o", color=CATEGORICAL[0], linestyle="", label=TIER_WORDS[COMPUTED]),
-            *oc.tier_handles(["report"]),
-        ],
-        fontsize=7,
-        loc="upper left",
-    )
+    ax_share.set_ylabel(f"% of {age} referrals")
+    ax_share.set_title("UK nationals' share of the group's referrals", fontsize=9, loc="left")
+    oc.keys(fig, nation_legend, [*rows["tier"], *share["tier"], *printed_share.assign(tier="report")["tier"]])
     number = 9 if age == "child" else 10
     fig.suptitle(
         f"Figure {number}: NRM referrals for victims exploited as {'a child' if age == 'child' else 'an adult'}"
         " by nationality",
         x=0.01,
         ha="left",
-        fontsize=12,
+        fontsize=11,
     )
     counts = rows.assign(
         panel="counts", label=[f"{_nation(n)} {p}" for n, p in zip(rows["nationality"], rows["period"])]

@@ -7,14 +7,18 @@ not found, values the sources date differently) is read from the figure's plotte
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from ..style import COMPUTED
 from . import drawing as oc
+from .crime_and_referrals import BASE_YEAR
+from .printed import signed
 
 TITLES = {
-    "fig06": "Police recorded modern slavery offences, England and Wales: financial years and rolling year",
-    "fig07": "NRM referrals (UK) by competent authority, and Duty to Notify reports (England and Wales)",
+    "fig06": "Police recorded modern slavery offences, England and Wales, from one edition of the ONS tables",
+    "fig07": "NRM referrals (UK) by age at exploitation, and Duty to Notify reports",
     "fig08": "NRM referrals by exploitation type, age and gender: values found and the report's shares",
     "fig09": "NRM referrals for victims exploited as a child, by nationality",
     "fig10": "NRM referrals for victims exploited as an adult, by nationality",
@@ -23,14 +27,8 @@ TITLES = {
     "fig24": "CPS modern-slavery-flagged prosecutions, convictions and conviction rates, by period type",
 }
 LAYOUT = {
-    "fig06": "Left: financial years, one bar series per coverage. Right: the rolling year, drawn apart. The report "
-    "prints only changes, no levels; they are quoted in the box.",
-    "fig07": "Top: NRM referrals, UK, by calendar year. Where a year's split by competent authority (Single "
-    "Competent Authority; Immigration Enforcement Competent Authority) was found, the stack and its total come "
-    "from the same release and a later revision is written above the bar; other years show the total only. "
-    "Bottom: Duty to Notify reports, England and Wales.",
     "fig08": "One row per value found, grouped by exploitation type and ordered by year. Shares are computed "
-    "against the total of the same group and year where that total was found. The report's shares (yellow rows) "
+    "against the total of the same group and year where that total was found. The report's shares (light orange rows) "
     "count a referral under every type it mentions; single-type counts are therefore lower.",
     "fig09": "Left: counts of the group's referrals by nationality, for the years found. Right: the UK nationals' "
     "share of the group's referrals, computed from published counts (the counts used, drawn or not, are the "
@@ -46,8 +44,6 @@ LAYOUT = {
 }
 LAYOUT["fig10"] = LAYOUT["fig09"]
 WHERE_PUBLISHED = {
-    "fig06": "the Home Office police recorded crime open data tables",
-    "fig07": "the Home Office NRM and Duty to Notify statistics data tables",
     "fig08": "the Home Office NRM end-of-year data tables",
     "fig09": "the Home Office NRM end-of-year summary data tables",
     "fig10": "the Home Office NRM end-of-year summary data tables",
@@ -57,9 +53,6 @@ WHERE_PUBLISHED = {
     "fig24": "the CPS Prosecution Crime Types data tables",
 }
 ALT = {
-    "fig06": "Bar chart of police recorded modern slavery offences in England and Wales by financial year, with "
-    "the rolling year in its own panel",
-    "fig07": "Stacked bars of NRM referrals by year and competent authority, and bars of Duty to Notify reports",
     "fig08": "Table of NRM referrals by exploitation type, year and group",
     "fig09": "Bar chart of referrals of victims exploited as a child by nationality and the UK share",
     "fig10": "Bar chart of referrals of victims exploited as an adult by nationality and the UK share",
@@ -167,15 +160,109 @@ def caption(figure_id: str, data: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _fig06_caption(data: pd.DataFrame) -> str:
+    named = data["edition_name"].dropna().iloc[0]
+    parts = [
+        f"Financial years (April to March), England and Wales, all from one edition of the appendix tables: {named}. "
+        "The tables give trafficking for sexual exploitation (offence code 72) until 2015/16 and modern slavery "
+        "(offence code 106) from 2015/16; the bars stack both, and a bar's label is their sum."
+    ]
+    quotes = data.loc[data["tier"] == "report", "quote"]
+    if len(quotes):
+        parts.append("The report prints changes, not levels: " + "; ".join(f"'{q}'" for q in quotes) + ".")
+    every = data[data["panel"].isin(["change, this edition", "change, another edition"])]
+    for period, group in every.groupby("period", sort=False):
+        listed = ", ".join(f"{v:+.1f}% ({e})" for v, e in zip(group["value"], group["edition"]))
+        parts.append(f"The same change, {period}, in every stored edition: {listed}.")
+    for r in data[(data["tier"] == "report") & ~data["period"].astype(str).str.contains("-")].itertuples():
+        parts.append(
+            f"The report does not say from which year its {r.value:g}% change to {r.period} is counted; "
+            f"{BASE_YEAR} is used here."
+        )
+    return " ".join(parts)
+
+
+def _fig06_alt(data: pd.DataFrame) -> str:
+    bars = data[data["panel"].isna() & data["value"].notna()].groupby("period", sort=True)["value"].sum()
+    bars = bars[bars.index >= BASE_YEAR]
+    peak = bars.idxmax()
+    after = list(bars.index)[list(bars.index).index(peak) + 1 :]
+    text = (
+        f"Bar chart of police recorded modern slavery offences in England and Wales: {_count(bars.iloc[0])} in "
+        f"{bars.index[0]}, rising to {_count(bars[peak])} in {peak}"
+    )
+    if after:
+        period = f"{peak} to {after[0]}"
+        change = data.loc[(data["panel"] == "change, this edition") & (data["period"] == period), "value"]
+        printed = data[(data["tier"] == "report") & (data["period"].astype(str) == period.replace(" to ", "-"))]
+        said = [f"{change.iloc[0]:+.1f}%"] if len(change) else []
+        said += [f"report {signed(v, q):+g}%" for v, q in zip(printed["value"], printed["quote"])]
+        text += f", then {_count(bars[after[0]])} in {after[0]}" + (f" ({'; '.join(said)})" if said else "")
+        if len(after) > 1:
+            text += f" and {_count(bars[after[-1]])} in {after[-1]}"
+    return (text + ".").replace("-", "\u2212").replace("\u2212in", "-in")
+
+
+def _fig07_caption(data: pd.DataFrame) -> str:
+    ages = data[data["measure"].isin(["nrm_adult", "nrm_child", "nrm_not_known"]) & data["value"].notna()]
+    total_only = data[(data["measure"] == "nrm_total") & data["value"].notna()]
+    dtn = data[(data["measure"] == "dtn_reports") & data["value"].notna()]
+    parts = [
+        "Top: NRM referrals, UK, by calendar year and age at exploitation: each year is the sum of the release's "
+        f"four quarters ({ages['period'].min()} to {ages['period'].max()})."
+    ]
+    if len(total_only):
+        parts.append(
+            f"For {', '.join(total_only['period'])} the release used here has no breakdown by age: the bar is the "
+            "published total."
+        )
+    if len(dtn):
+        parts.append(
+            "Bottom: Duty to Notify reports (adults who did not consent to a referral), from the duty's start in "
+            f"November 2015 (so {dtn['period'].min()} covers November and December only); there are no reports "
+            "before it, which the shaded band marks."
+        )
+    for r in data[data["measure"] == "nrm_change"].itertuples():
+        given = data[(data["measure"] == "nrm_change_published") & (data["period"] == r.period)]
+        beside = f", the published totals {given['value'].iloc[0]:+.1f}%" if len(given) else f" ({oc.NOT_FOUND})"
+        parts.append(f"The report's change {r.period}: '{r.quote}'{beside}.")
+    parts.append(
+        "The report's Figure 7 splits referrals by competent authority; that split was not found for most years "
+        f"({oc.NOT_FOUND})."
+    )
+    return " ".join(parts)
+
+
+def _fig07_alt(data: pd.DataFrame) -> str:
+    totals = data[data["measure"].str.startswith("nrm_", na=False) & (data["measure"] != "nrm_change")]
+    by_year = totals.groupby("period")["value"].sum(min_count=1).dropna()
+    dtn = data[(data["measure"] == "dtn_reports") & data["value"].notna()].set_index("period")["value"]
+    text = (
+        f"Stacked bars: NRM referrals rose from {_count(by_year.iloc[0])} in {by_year.index[0]} to "
+        f"{_count(by_year.iloc[-1])} in {by_year.index[-1]}"
+    )
+    if len(dtn):
+        text += (
+            f"; Duty to Notify reports from {_count(dtn.iloc[0])} (November and December {dtn.index[0]}) to "
+            f"{_count(dtn.iloc[-1])} in {dtn.index[-1]}"
+        )
+    return text + "."
+
+
+SPECIFIC = {"fig06": (_fig06_caption, _fig06_alt), "fig07": (_fig07_caption, _fig07_alt)}
+
+
 def describe(figure_id: str, data: pd.DataFrame, vintage: str) -> dict:
-    """Title, caption, source, tiers and alt text of one official figure, from its plotted data."""
-    source = oc.sources(data, vintage)
-    if (data["tier"] == "report").any():
-        source += " Report values: the claims ledger (data/raw/report/claims.csv), quote and line per value."
+    """Title, caption, source, tiers and alt text (one or two sentences) of one official figure, from its data."""
+    make_caption, make_alt = SPECIFIC.get(figure_id, (partial(caption, figure_id), None))
     return dict(
         title=TITLES[figure_id],
-        caption=caption(figure_id, data),
-        source=source,
+        caption=make_caption(data),
+        source=oc.sources(data, vintage),
         tiers=oc.record_tiers(data),
-        alt=oc.alt_points(ALT[figure_id], data),
+        alt=make_alt(data) if make_alt else ALT[figure_id] + ".",
     )

@@ -1,20 +1,24 @@
-"""Shared drawing rules of the official-statistics figures: how a tier looks (fill, hatch, marker), the legend
-that names it, bounds printed by a source ('less than 2%'), values not found, and alt text that names tiers."""
+"""Shared drawing rules of the official-statistics figures: a value in its series colour and its tier's look (the
+house style's), the series key and the one tier key, bounds printed by a source ('less than 2%'), values not
+found, labels that would collide, and the source line in plain words."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.ticker import StrMethodFormatter
+from matplotlib.transforms import Bbox
 
-from ...data.official import bound, describe_sources
-from ..style import CATEGORICAL, COMPUTED, TIER_WORDS
+from ...data.official import REPORT_CUTOFF, bound
+from .. import style
+from ..style import COMPUTED
+from .edition import date_words
 
-NOT_FOUND = "not found in the sources used here"
-SECONDARY_HATCH = "xx"
-REPORT_COLOUR = "#000000"
-REPORT_MARKER = "D"
+NOT_FOUND = style.NOT_FOUND_WORDS
+A4_WIDTH = style.TEXT_WIDTH_IN
+THOUSANDS = StrMethodFormatter("{x:,.0f}")  # axis numbers with a thousands separator
+REPORT_COLOUR = style.REPORT_EDGE
 PLOT_COLUMNS = [
     "series",
     "breakdown",
@@ -42,7 +46,10 @@ def plot_columns(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.reindex(columns=PLOT_COLUMNS + [c for c in rows.columns if c not in PLOT_COLUMNS and c in _EXTRA])
 
 
-_EXTRA = ("panel", "measure", "split", "coverage", "nationality", "exploitation", "group", "label", "inputs")
+_EXTRA = (
+    "panel", "measure", "split", "coverage", "nationality", "exploitation", "group", "label", "inputs",
+    "edition", "edition_name", "published", "file", "sheet", "cell", "status",
+)  # fmt: skip
 
 
 def label_value(value: float, sign: str = "", fmt: str = "{:,.0f}", suffix: str = "") -> str:
@@ -51,17 +58,15 @@ def label_value(value: float, sign: str = "", fmt: str = "{:,.0f}", suffix: str 
 
 
 def bar(ax: plt.Axes, x, height, tier: str, colour: str, width: float = 0.8, **kw) -> None:
-    """One bar drawn in its tier's look: solid for official, white with coloured cross-hatch for secondary."""
-    if tier == "official":
-        ax.bar(x, height, width, color=colour, edgecolor=colour, **kw)
-    else:
-        ax.bar(x, height, width, facecolor="white", edgecolor=colour, hatch=SECONDARY_HATCH, linewidth=1.2, **kw)
+    """One bar in the series colour, drawn in its tier's look (the house style's, the same on every chart)."""
+    ax.bar(x, height, width, **style.tier_bar(tier, colour), **kw)
 
 
 def point(ax: plt.Axes, x, y, tier: str, colour: str, marker: str = "o", size: float = 7, **kw) -> None:
-    """One marker in its tier's look: filled for official, hollow for secondary, black diamond for the report."""
+    """One marker in the series colour and its tier's look: filled for official, hollow for a copy, the black
+    diamond for the report."""
     if tier == "report":
-        ax.plot([x], [y], REPORT_MARKER, color=REPORT_COLOUR, markersize=size, **kw)
+        ax.plot([x], [y], style.REPORT_MARKER, color=style.REPORT_EDGE, markersize=size, **kw)
     elif tier == "official":
         ax.plot([x], [y], marker, color=colour, markersize=size, **kw)
     else:
@@ -72,33 +77,22 @@ def point(ax: plt.Axes, x, y, tier: str, colour: str, marker: str = "o", size: f
 
 
 def not_found(ax: plt.Axes, x, text: str = NOT_FOUND, y: float = 0.0) -> None:
-    ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=7, color="#595959")
+    ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=style.SMALL_PT, color=style.MUTED)
 
 
-def tier_handles(tiers, colour: str = CATEGORICAL[0], kind: str = "bar") -> list:
-    """Legend entries naming each tier drawn (bar look or marker look)."""
-    handles = []
-    for tier in [t for t in TIER_WORDS if t in set(tiers)]:
-        label = TIER_WORDS[tier]
-        if tier == "report":
-            handles.append(Line2D([], [], marker=REPORT_MARKER, color=REPORT_COLOUR, linestyle="", label=label))
-        elif kind == "bar" and tier in ("official", "official_secondary"):
-            secondary = tier == "official_secondary"
-            handles.append(
-                Patch(
-                    facecolor="white" if secondary else colour,
-                    edgecolor=colour,
-                    hatch=SECONDARY_HATCH if secondary else None,
-                    label=label,
-                )
-            )
-        else:
-            face = "white" if tier == "official_secondary" else colour
-            marker = "s" if tier == COMPUTED else "o"
-            handles.append(
-                Line2D([], [], marker=marker, markerfacecolor=face, markeredgecolor=colour, linestyle="", label=label)
-            )
-    return handles
+def keys(fig: plt.Figure, series: list, tiers, ncols: int = 2) -> None:
+    """One key under the chart: the series (colours), then the tier entries of the one tier key (fill, hatch,
+    marker; the house style's handles, the same on every chart)."""
+    handles, labels = style.tier_key_handles([t for t in tiers if isinstance(t, str)])
+    fig.legend(
+        [*series, *handles],
+        [*(h.get_label() for h in series), *labels],
+        handler_map={tuple: HandlerTuple(ndivide=None)},
+        loc="outside lower left",
+        ncols=ncols,
+        fontsize=style.SMALL_PT,
+        frameon=False,
+    )
 
 
 def record_tiers(*frames: pd.DataFrame) -> list[str]:
@@ -109,34 +103,46 @@ def record_tiers(*frames: pd.DataFrame) -> list[str]:
     return [t for t in ("official", "official_secondary", "report") if t in seen]
 
 
-def alt_points(prefix: str, data: pd.DataFrame) -> str:
-    """Alt text naming every value drawn with its period, coverage and tier, and every value not found."""
-    parts = []
-    for r in data.to_dict("records"):
-        where = f" ({r['coverage']})" if isinstance(r.get("coverage"), str) else ""
-        if pd.isna(r["value"]):
-            parts.append(f"{r['label']}{where}: {NOT_FOUND}")
-            continue
-        sign = r.get("bound") if isinstance(r.get("bound"), str) else ""
-        fmt = "{:,.0f}" if float(r["value"]).is_integer() else "{:,.1f}"
-        suffix = "%" if r.get("unit") == "percent" else ""
-        tier = TIER_WORDS.get(r["tier"], r["tier"])
-        parts.append(f"{r['label']}{where}: {label_value(r['value'], sign, fmt, suffix)} [{tier}]")
-    return f"{prefix}. " + "; ".join(parts) + "."
+TIER_SOURCE_WORDS = {
+    "official": "from the publisher's own page",
+    "official_secondary": "from a copy of the publisher's table or page",
+}
 
 
 def sources(data: pd.DataFrame, vintage: str) -> str:
-    """The source line of a figure: its published values by tier and publication (report values in the caption)."""
-    published = data[data["tier"].isin(["official", "official_secondary"])]
-    return describe_sources(published, vintage)
+    """The source line of a figure in plain words: its published values by tier, which release of each value,
+    the publications, and where the web address and quote (or file and cell) of each value are."""
+    found = data[data["tier"].isin(list(TIER_SOURCE_WORDS)) & data["value"].notna()]
+    counts = found["tier"].value_counts()
+    tiers = ", ".join(f"{counts[t]} {TIER_SOURCE_WORDS[t]}" for t in TIER_SOURCE_WORDS if t in counts)
+    which = (
+        f"releases published by {date_words(REPORT_CUTOFF)} (as available to the report)"
+        if vintage == "report"
+        else "the newest release of each value"
+    )
+    titles = "; ".join(sorted(found["source_title"].dropna().unique())) if "source_title" in found else ""
+    text = f"{len(found)} published value{'' if len(found) == 1 else 's'} ({tiers}); {which}."
+    if titles:
+        text += f" Publications: {titles}."
+    text += " Web address and quote, or file, sheet and cell, of every value: the figure's data table."
+    if (data["tier"] == "report").any():
+        text += " The report's values as printed, with their quotes, in the same table."
+    return text
 
 
-def drop_colliding(fig: plt.Figure, texts: list) -> list[str]:
-    """Remove every text that would overlap one kept before it (``texts`` in order of priority); return the
-    removed labels, so that a note and the alt text can say which were left out."""
+def drop_colliding(fig: plt.Figure, texts: list, markers: list | None = None) -> list[str]:
+    """Remove every text that would overlap one kept before it (``texts`` in order of priority) or a marker
+    (``markers``: (axes, x, y) in data units); return the removed labels, so that a note under the chart can
+    name them."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    kept, dropped = [], []
+    half = 5 * fig.dpi / 72  # a marker's half width (7 pt markers, with their edge and a margin), in pixels
+    kept = [
+        Bbox.from_extents(px - half, py - half, px + half, py + half)
+        for ax, x, y in markers or []
+        for px, py in [ax.transData.transform((x, y))]
+    ]
+    dropped = []
     for text in texts:
         box = text.get_window_extent(renderer).expanded(1.05, 1.1)
         if any(box.overlaps(other) for other in kept):

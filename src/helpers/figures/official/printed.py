@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -61,3 +63,15 @@ def figure_changes(claims: pd.DataFrame, figure: int) -> pd.DataFrame:
     rows = _keyed(claims[on_figure], r".+", duplicates=True)  # the figure's own statement, even a restatement
     rows = rows.assign(line=rows["line"].astype(int))
     return rows[["series", "period", "value", "unit", "quote", "line", "claim_id"]].reset_index(drop=True)
+
+
+def changes(claims: pd.DataFrame, pattern: str) -> pd.DataFrame:
+    """The printed percentage changes whose official key matches `pattern` (restatements left out)."""
+    rows = _keyed(claims, pattern)
+    return rows[rows["unit"] == "percent_change"].reset_index(drop=True)
+
+
+def signed(value: float, quote: str) -> float:
+    """A printed change with the sign its words give: the ledger holds '19' for 'a decline by 19%'."""
+    falling = re.search(r"declin|decreas|fell|fall|drop|lower", str(quote), re.IGNORECASE)
+    return -abs(value) if falling else value
