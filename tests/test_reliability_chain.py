@@ -251,3 +251,62 @@ def test_explain_names_the_one_input_that_changed_and_runs_nothing(tiny):
     assert _outputs(tiny) == before  # explaining wrote nothing
     ran = next(line for line in _ok(tiny, "-p", "value=2").stdout.splitlines() if "ran   00_tiny" in line)
     assert ran.endswith("(parameter: value changed)")
+
+
+FULL_DISK = '''
+import builtins, errno, io, os
+
+_open, _full = builtins.open, os.environ.get("FULL_DISK_AT")
+
+
+class _Full:
+    """A file on a full disk: opening works, the first write fails as the kernel fails it (no file name)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def write(self, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _open_on_full_disk(file, mode="r", *args, **kwargs):
+    handle = _open(file, mode, *args, **kwargs)
+    if _full and _full in str(file) and ("w" in mode or "a" in mode) and "b" not in mode:
+        return _Full(handle)
+    return handle
+
+
+builtins.open = io.open = _open_on_full_disk  # open() and Path.write_text
+'''
+
+
+@pytest.mark.parametrize(
+    "where, message",
+    [
+        ("staging/reports/notebooks/", "while writing build/staging/reports/notebooks/00_tiny.ipynb (notebook 00_tiny"),
+        ("staging/reports/index.html", "while writing build/staging/reports/index.html; the staging folder"),
+    ],
+)
+def test_a_full_disk_is_reported_as_such_and_the_next_run_completes(tiny, tmp_path, where, message):
+    """Every write to `where` fails with ENOSPC (a sitecustomize module the runner and its workers import): the
+    executed notebook cut off by papermill (it used to be reported as NotJSONError), or the landing page."""
+    _ok(tiny)
+    before = _outputs(tiny)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(FULL_DISK, encoding="utf-8")
+    env = {"PYTHONPATH": f"{tmp_path / 'site'}{os.pathsep}{tiny / 'src'}", "FULL_DISK_AT": where}
+    out, err = _start(tiny, "-p", "value=6", **env).communicate(timeout=300)
+    assert err.strip().splitlines()[-1].startswith("chain: stopped: no space left on device " + message), out + err
+    assert err.strip().endswith("make room on the disk and run again") and "Traceback" not in err, out + err
+    assert _outputs(tiny) == before and not (tiny / "build" / "staging").exists()
+    _ok(tiny, "-p", "value=6")  # room made: the same run completes
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n6\n"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from . import disk
+
 VIEWS = {"code": {"exclude_input": False}, "reviewer": {"exclude_input": True, "exclude_input_prompt": True}}
 templates = Environment(loader=PackageLoader("helpers.chain", "templates"), autoescape=select_autoescape())
 
@@ -34,7 +36,9 @@ def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
     for view in VIEWS:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
         page = publish_page(notebook_html(executed, view), name, view, chain_order())
-        (reports / "html" / view / f"{name}.html").write_text(page, encoding="utf-8")
+        target = reports / "html" / view / f"{name}.html"
+        with disk.writing(target):
+            target.write_text(page, encoding="utf-8")
     if pdf:
         from .render_pdf import write_section_pdf
 
@@ -55,4 +59,5 @@ def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
         legend=legend_html(),
         colours=TIER_COLOURS,
     )
-    (reports / "index.html").write_text(index, encoding="utf-8")
+    with disk.writing(reports / "index.html"):
+        (reports / "index.html").write_text(index, encoding="utf-8")

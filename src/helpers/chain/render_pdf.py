@@ -8,6 +8,8 @@ from pathlib import Path
 
 import matplotlib
 
+from . import disk
+
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TITLE = "Policing Response to Modern Slavery: reproducible appendix"
 METADATA = {
@@ -45,7 +47,8 @@ def _pdf(html: str, base: Path, target: Path) -> Path:
 
     _quiet()
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(base)).write_pdf(target, stylesheets=[CSS(string=pdf_css())])
+    with disk.writing(target):
+        HTML(string=html, base_url=str(base)).write_pdf(target, stylesheets=[CSS(string=pdf_css())])
     return target
 
 
@@ -154,6 +157,6 @@ def merge_pdf(reports: Path, notebooks: list[str], build: dict | None = None) ->
     for scratch in ("_front.pdf", "_footers.pdf"):
         (reports / "pdf" / scratch).unlink()
     target = reports / "appendix.pdf"
-    with target.open("wb") as handle:
+    with disk.writing(target), target.open("wb") as handle:
         writer.write(handle)
     return target
