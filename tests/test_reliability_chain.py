@@ -310,3 +310,82 @@ def test_a_full_disk_is_reported_as_such_and_the_next_run_completes(tiny, tmp_pa
     assert _outputs(tiny) == before and not (tiny / "build" / "staging").exists()
     _ok(tiny, "-p", "value=6")  # room made: the same run completes
     assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n6\n"
+
+
+def _real_export(folder: Path, fault) -> Path:
+    """A survey export (every answer a real label: the reconstruction's rows, combined and unpublished answers
+    replaced by a label of the item's scale), then `fault(frames)` applied to it."""
+    from helpers.survey import likert, reconstruct
+
+    built = reconstruct.build()
+    scale = dict(zip(built["cells"]["item_id"], built["cells"]["scale"]))
+    folder.mkdir()
+    frames = {}
+    for pop, frame in built["rows"].items():
+        for column in frame.columns[2:]:
+            real = likert.SCALES.get(scale.get(column), [None])[0]
+            frame[column] = [
+                v if not isinstance(v, str) else real if v == likert.NOT_PUBLISHED else likert.COMBINED.get(v, [v])[0]
+                for v in frame[column]
+            ]
+        frames[pop] = frame
+    fault(frames)
+    for pop, frame in frames.items():
+        frame.to_csv(folder / f"{pop}.csv", index=False, lineterminator="\n")
+    return folder
+
+
+def _relabel(frames):
+    frames["ms_leads"].loc[4, "ms_prevalent"] = "Agreeish"
+
+
+def _drop_item(frames):
+    frames["frontline"].drop(columns="fl_prevalent", inplace=True)
+
+
+def _edit(root: Path, rel: str, old: bytes, new: bytes) -> None:
+    path = root / rel
+    text = path.read_bytes()
+    assert old in text, (rel, old)
+    path.write_bytes(text.replace(old, new, 1))
+
+
+OFFICIAL = "data/raw/official"
+RELEASES = f"{OFFICIAL}/releases"
+
+
+@pytest.mark.parametrize(
+    "fault, args, message",
+    [
+        (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b"2015,calendar_year", b"2015 Q5,calendar_year"), (),
+         "data/raw/official/nrm.csv, line 4, column 'period': unknown period format '2015 Q5'"),
+        (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b",3263,", b",3264,"), (),
+         "data/raw/official/nrm.csv, line 5, column 'value': 3,264 is not printed in its quote"),
+        (lambda r, _: None, ("-p", "last_year=2031"), "parameter last_year=2031: the official data cover 2013 to"),
+        (lambda r, _: None, ("-p", "vintage=newest"), "parameter vintage='newest': choose one of ('report', 'latest')"),
+        (lambda r, _: _edit(r, f"{RELEASES}/duty_to_notify_by_quarter_2015q4_2023q4.csv", b"2016,Q3,", b"2016,Q3,1"),
+         (), "duty_to_notify_by_quarter_2015q4_2023q4.csv: sha256 "),
+        (lambda r, _: (r / RELEASES / "appendix_tables_ye_sep2022.xlsx").write_bytes(b"PK\x03\x04 cut off"), (),
+         "appendix_tables_ye_sep2022.xlsx: sha256 "),
+        (lambda r, tmp: _real_export(tmp / "export", _relabel), ("-p", "survey_source={tmp}/export"),
+         "ms_leads.csv, column 'ms_prevalent': unknown label(s) for scale 'agreement5': 'Agreeish' at line(s) 6"),
+        (lambda r, tmp: _real_export(tmp / "export", _drop_item), ("-p", "survey_source={tmp}/export"),
+         "frontline.csv, line 1: column 'fl_prevalent' is missing (the frontline survey export needs it)"),
+    ],
+    ids=["period", "value-not-in-quote", "last_year", "vintage", "release-sha256", "release-not-xlsx",
+         "export-label", "export-item-column"],
+)  # fmt: skip
+def test_every_input_check_runs_before_any_kernel_starts(tiny, tmp_path, fault, args, message):
+    """Each fault is refused by the preflight, with its file, line and column (or the parameter): no notebook
+    ran (the notebook would write the marker as its first act), nothing was staged or written."""
+    notebook = json.loads((tiny / "notebooks" / "00_tiny.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"] += ["\nlast_year = 2024\n", "vintage = 'latest'"]
+    (tiny / "notebooks" / "00_tiny.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    fault(tiny, tmp_path)
+    marker = tmp_path / "kernel.pid"
+    runner = _start(tiny, *(a.format(tmp=tmp_path) for a in args), TINY_MARKER=str(marker))
+    out, err = runner.communicate(timeout=300)
+    assert runner.returncode == 1 and "Traceback" not in err, out + err
+    assert err.startswith("chain: stopped: ") and message in err, out + err
+    assert not marker.exists() and "ran " not in out
+    assert not (tiny / "reports").exists() and not (tiny / "build" / "staging").exists()

@@ -255,7 +255,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     if not stale and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
-    preflight.check_inputs(root, resolved)
+    preflight.check_inputs(root, steps, resolved)
     os.environ.update(DETERMINISM_ENV)
     staging = swap.staging_dir(root)
     ran: set[str] = set()
