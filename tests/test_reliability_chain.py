@@ -354,6 +354,46 @@ OFFICIAL = "data/raw/official"
 RELEASES = f"{OFFICIAL}/releases"
 
 
+def _release(root: Path, name: str, data: bytes) -> None:
+    """Put a release file in place with its provenance record updated (a new edition: a copy of the newest
+    record with the file's name, edition and sha256, listing no reviewed revision)."""
+    import csv
+    import hashlib
+
+    (root / RELEASES / name).write_bytes(data)
+    provenance = root / RELEASES / "provenance.csv"
+    records = list(csv.DictReader(provenance.open(encoding="utf-8")))
+    mine = [r for r in records if r["file"] == name]
+    if not mine:
+        new = dict(records[3], file=name, edition="year ending March 2026", edition_end="2026-03", revises_checked="")
+        records.append(new)
+        mine = [new]
+    mine[0]["sha256"] = hashlib.sha256(data).hexdigest()
+    with provenance.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def _edition_giving_19_percent() -> bytes:
+    """A new edition laid out as the ONS appendix tables whose 2022/23 and 2023/24 give the report's -19%."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Table_A5a"
+    ws["A1"] = "Table A5a: Police recorded crime by offence"
+    ws.append([])
+    ws.append(["Offence code", "Offence category", "Apr 2022 to Mar 2023", "Apr 2023 to Mar 2024"])
+    ws.append([72, "Trafficking for sexual exploitation", 10, 20])
+    ws.append([106, "Modern Slavery", 10000, 8100])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     "fault, args, message",
     [
@@ -365,15 +405,17 @@ RELEASES = f"{OFFICIAL}/releases"
         (lambda r, _: None, ("-p", "vintage=newest"), "parameter vintage='newest': choose one of ('report', 'latest')"),
         (lambda r, _: _edit(r, f"{RELEASES}/duty_to_notify_by_quarter_2015q4_2023q4.csv", b"2016,Q3,", b"2016,Q3,1"),
          (), "duty_to_notify_by_quarter_2015q4_2023q4.csv: sha256 "),
-        (lambda r, _: (r / RELEASES / "appendix_tables_ye_sep2022.xlsx").write_bytes(b"PK\x03\x04 cut off"), (),
-         "appendix_tables_ye_sep2022.xlsx: sha256 "),
+        (lambda r, _: _release(r, "appendix_tables_ye_sep2022.xlsx", b"PK\x03\x04 cut off"), (),
+         "appendix_tables_ye_sep2022.xlsx: not a valid .xlsx workbook"),
+        (lambda r, _: _release(r, "appendix_tables_ye_mar2026.xlsx", _edition_giving_19_percent()), (),
+         "appendix_tables_ye_mar2026.xlsx (year ending March 2026) revises what claim L0481:19 is checked against"),
         (lambda r, tmp: _real_export(tmp / "export", _relabel), ("-p", "survey_source={tmp}/export"),
          "ms_leads.csv, column 'ms_prevalent': unknown label(s) for scale 'agreement5': 'Agreeish' at line(s) 6"),
         (lambda r, tmp: _real_export(tmp / "export", _drop_item), ("-p", "survey_source={tmp}/export"),
          "frontline.csv, line 1: column 'fl_prevalent' is missing (the frontline survey export needs it)"),
     ],
     ids=["period", "value-not-in-quote", "last_year", "vintage", "release-sha256", "release-not-xlsx",
-         "export-label", "export-item-column"],
+         "release-revises-a-checked-value", "export-label", "export-item-column"],
 )  # fmt: skip
 def test_every_input_check_runs_before_any_kernel_starts(tiny, tmp_path, fault, args, message):
     """Each fault is refused by the preflight, with its file, line and column (or the parameter): no notebook

@@ -61,18 +61,21 @@ def check_notebooks(root: Path) -> None:
 
 
 def check_inputs(root: Path, steps: list[graph.Step], resolved: dict[str, dict]) -> None:
-    """Every check the inputs alone allow, before any notebook runs: the raw data package (every file, every
-    foreign key, periods, values in their quotes), the publishers' release files (sha256 against their records,
-    sheets, row labels, column layout, cells), the parameters' ranges (`vintage`, `last_year` within the official
-    data) and any survey export named by survey_source (files, respondent ids, item columns, answer labels), with
-    each notebook's parameters as it will run with them (its declared defaults, then `resolved`)."""
+    """Every check the inputs alone allow, before any notebook runs: the raw data package (every file, every foreign
+    key, periods, values in their quotes), the publishers' release files (sha256 against their records, sheets, row
+    labels, column layout, cells; an edition that moves a checked value), the parameters' ranges (`vintage`,
+    `last_year` within the official data) and any survey export named by survey_source (files, respondent ids, item
+    columns, answer labels), with each notebook's parameters as it will run with them (its declared defaults, then
+    `resolved`)."""
     from ..data import official, releases, validate
     from . import params
 
     raw = root / "data" / "raw"
     problems: list[str] = []
     _collect(problems, validate.check_package, raw / "datapackage.json")
-    _collect(problems, releases.load_releases, raw / "official" / "releases")
+    values = _collect(problems, releases.load_releases, raw / "official" / "releases")
+    if values is not None:
+        _collect(problems, _check_revisions, raw, values)
     table = _collect(problems, official.load_official, raw / "official")
     effective = [{**params.declared_parameters(step.path), **resolved.get(step.name, {})} for step in steps]
     for vintage, last_year in sorted({(p.get("vintage"), p.get("last_year")) for p in effective}, key=str):
@@ -95,6 +98,17 @@ def _collect(problems: list[str], check, *args):
     except ValueError as exc:  # a parameter out of range, an unknown answer label
         problems.append(str(exc))
     return None
+
+
+def _check_revisions(raw: Path, values) -> None:
+    """An edition that moves a value a claim is checked against is refused until its record lists the claim."""
+    from ..audit.editions import check_revisions
+    from ..audit.ledger import load_claims
+    from ..data import releases
+
+    folder = raw / "official" / "releases"
+    records = releases.load_provenance(folder)
+    check_revisions(load_claims(raw / "report" / "claims.csv"), values, records, folder / releases.PROVENANCE)
 
 
 def _check_export(source: str, root: Path) -> None:
