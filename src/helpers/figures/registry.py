@@ -498,7 +498,7 @@ FIGURES: list[Figure] = [
         "several",
         ("report", "not published"),
         need.draw,
-        ("published",),
+        ("published", "survey"),
         need.describe,
     ),
     _survey(
