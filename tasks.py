@@ -6,6 +6,7 @@
     python3 tasks.py test --fast # lint, unit tests and one small chain run (the edit-test loop; no JupyterLab)
     python3 tasks.py benchmark   # set up .venv, time the chain against a floor
     python3 tasks.py lab         # set up .venv plus the JupyterLab extra, open JupyterLab at notebooks/
+    python3 tasks.py serve       # serve reports/ at http://127.0.0.1:8000/ (the pages also work opened from disk)
     python3 tasks.py lock        # re-resolve requirements*.txt into the hashed lock files
 
 Extra arguments after the task are passed on (to the runner, pytest, the benchmark or JupyterLab).
@@ -160,6 +161,7 @@ def main(argv: list[str]) -> int:
         "benchmark": ["-m", "helpers.chain.benchmark"],
         "lab": [],
         "lock": [],
+        "serve": [],
     }
     if not argv or argv[0] not in commands:
         print(__doc__)
@@ -167,6 +169,9 @@ def main(argv: list[str]) -> int:
     task, extra = argv[0], argv[1:]
     if task == "lock":
         return lock()
+    if task == "serve":
+        server = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", "reports", *extra]
+        return subprocess.run(server, cwd=ROOT).returncode
     if task == "lab":
         ensure_lab()
         return subprocess.run(lab_command(extra), cwd=ROOT).returncode

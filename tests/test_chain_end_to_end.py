@@ -64,16 +64,79 @@ def test_pdf_has_title_contents_continuous_numbers_and_metadata(built):
     reader = PdfReader(built[0][0] / "reports" / "appendix.pdf")
     total = len(reader.pages)
     first = reader.pages[0].extract_text()
-    contents = "".join(reader.pages[i].extract_text() for i in (1, 2, 3))  # the contents run over pages 2 to 4
+    contents = "".join(reader.pages[i].extract_text() for i in (1, 2))
     assert "reproducible appendix" in first and "not endorsed by the report's authors" in first
     assert "Contents" in contents and "07 Claims audit" in contents
     for number in (1, total // 2, total):
         assert f"page {number} of {total}" in reader.pages[number - 1].extract_text()
+    assert "07 Claims audit: how far can each number be trusted?" in reader.pages[total - 1].extract_text()  # header
     assert reader.metadata.title.startswith("Policing Response to Modern Slavery") and reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[0] == "Title page and contents" and "07_claims_audit" in titles
-    assert not any("¶" in t for t in titles)
+    assert titles[:2] == ["Title page", "Contents"] and "07 Claims audit: how far can each number be trusted?" in titles
+    assert not any("¶" in t or "_" in t for t in titles)
+
+
+def test_pdf_is_tagged_linked_and_keeps_figures_with_their_headings(built):
+    """Tagged (structure tree, figures with alt text, header cells), links (the contents and cross-references
+    inside the book), and each figure starts on the page of its heading (its block's destination)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(built[0][0] / "reports" / "appendix.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data()
+    kinds, alts = set(), []
+
+    def walk(element):
+        element = element.get_object()
+        if isinstance(element, dict):
+            kinds.add(element.get("/S"))
+            if element.get("/S") == "/Figure":
+                alts.append(element.get("/Alt"))
+            kids = element.get("/K", [])
+            for kid in kids if isinstance(kids, list) else [kids]:
+                walk(kid)
+
+    walk(root["/StructTreeRoot"])
+    assert {"/Figure", "/Table", "/TH", "/TD", "/H1", "/H2", "/Link"} <= kinds, kinds
+    assert len(alts) >= 29 and all(alts), "a figure without alt text"
+    inside = sum(
+        "/Dest" in annotation.get_object() or annotation.get_object().get("/A", {}).get("/S") == "/GoTo"
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+    )
+    assert inside >= 60, inside
+    destinations = reader.named_destinations
+    blocks = [name for name in destinations if name.endswith("--block")]
+    assert len(blocks) == len(registry.BY_ID)
+    split = [
+        name
+        for name in blocks
+        if reader.get_destination_page_number(destinations[name])
+        != reader.get_destination_page_number(destinations[name.removesuffix("--block")])
+    ]
+    assert split == [], f"figures on another page than their heading: {split}"
+
+
+def _poppler(tool: str, *args) -> str:
+    import shutil
+    import subprocess
+
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} not installed (Debian: poppler-utils; CI installs it)")
+    return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_as_a_reader_tool_sees_it(built):
+    """pdfinfo reports it tagged; pdftotext finds every claim id of the audit verbatim."""
+    copy, _ = built[0]
+    pdf = copy / "reports" / "appendix.pdf"
+    assert "Tagged:          yes" in _poppler("pdfinfo", pdf)
+    text = _poppler("pdftotext", pdf, "-")
+    ids = pd.read_csv(copy / "data" / "processed" / "claims_audit.csv")["claim_id"]
+    missing = [claim for claim in ids if claim not in text]
+    assert len(ids) > 400 and missing == [], f"{len(missing)} claim ids not found, e.g. {missing[:5]}"
 
 
 def test_noop_rerun_skips_everything(built):
@@ -195,3 +258,25 @@ def test_a_data_edit_reruns_preparation_and_only_the_readers_of_changed_tables(b
     assert "skip  05_need_for_improvements" in done.stdout and "skip  07_claims_audit" in done.stdout
     justice = next(line for line in done.stdout.splitlines() if "ran   04_bringing_perpetrators_to_justice" in line)
     assert "(upstream output: data/processed/" in justice
+
+
+def test_no_pdf_leaves_no_stale_pdf_and_the_next_pdf_shows_the_new_state(built):
+    copy, _ = built[0]
+    notebook = copy / "notebooks" / "06_methodology.ipynb"
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+    cell["source"] = "".join(cell["source"]) + "\n\nAn edit made between two builds."
+    notebook.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    done, _ = run_chain(copy, "--no-pdf")
+    assert done.returncode == 0, done.stdout + done.stderr
+    reports = copy / "reports"
+    assert sorted(p.name for p in reports.rglob("*.pdf")) == []
+    assert "No PDF in this build" in (reports / "index.html").read_text(encoding="utf-8")
+    done, _ = run_chain(copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "skip  06_methodology" in done.stdout
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(reports / "appendix.pdf").pages)
+    assert "An edit made between two builds." in text
+    assert (reports / "pdf" / "06_methodology.pdf").exists()

@@ -10,12 +10,23 @@ from .editions import check_editions, edition_table
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
 from .official import check_official
 from .run import run_audit
-from .views import load_audit, load_contradictions, ranked, section_verdicts, verdict_counts
+from .views import (
+    claim_cards,
+    contradiction_cards,
+    load_audit,
+    load_contradictions,
+    ranked,
+    section_verdicts,
+    verdict_counts,
+    verdict_lists,
+)
 
 __all__ = [
     "VERDICTS",
     "check_derived",
     "check_editions",
+    "claim_cards",
+    "contradiction_cards",
     "check_official",
     "compare",
     "edition_table",
@@ -28,4 +39,5 @@ __all__ = [
     "section_verdicts",
     "stated_series",
     "verdict_counts",
+    "verdict_lists",
 ]

@@ -25,6 +25,12 @@ def writing(path: Path) -> Iterator[None]:
         raise
 
 
+def write_text(path: Path, text: str) -> None:
+    """Write a UTF-8 text file; a full disk names it."""
+    with writing(path):
+        path.write_text(text, encoding="utf-8")
+
+
 def is_full(exc: BaseException | None) -> bool:
     """The exception, or one it was raised from, is a write that found the disk full (ENOSPC)."""
     while exc is not None:

@@ -12,7 +12,8 @@ VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata
 
 
 def execute_notebook(source: Path, target: Path, parameters: dict, output_root: Path, cwd: Path, pdf: bool) -> dict:
-    """Run `source` into `target` and render it; return {'ok', 'seconds'} and, on failure, where and why.
+    """Run `source` into `target` and render it (its pages link the PDF appendix when `pdf`); return {'ok',
+    'seconds'} and, on failure, where and why.
 
     Runs in a worker process (so rendering overlaps other notebooks' execution): everything returned is plain data.
     """

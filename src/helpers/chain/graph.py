@@ -11,7 +11,6 @@ from pathlib import Path
 import yaml
 
 from .. import paths
-from ..figures import registry
 from . import imports
 
 RENDER_MODULES = ["helpers.chain.execute", "helpers.chain.render"]
@@ -58,12 +57,13 @@ def load_chain(root: Path = paths.ROOT) -> list[Step]:
 def inputs(step: Step, params: dict[str, object], root: Path = paths.ROOT, output_root: Path | None = None) -> dict:
     """Every input of one notebook, named by its kind and path (``"module: src/helpers/paths.py"``), with a hash.
 
-    Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``),
-    and those of the figure functions the registry declares for it (``make`` imports them by name), plus the
-    execution and rendering code every notebook goes through; the pinned requirements; each of its parameters
-    and any folder a parameter names (a survey export: every file); and the files its ``reads`` globs match:
-    data files under ``root``, upstream outputs (``data/processed/...``) under ``output_root``, where the
-    upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes nothing.
+    Its notebook file; the helper modules it imports, transitively (found from the imports, see ``imports``;
+    they reach the figure registry and every figure function it imports), plus the
+    execution and rendering code every notebook goes through; the pinned requirements; its parameters
+    and any folder a parameter names (a survey export: every file's contents); and the files its ``reads``
+    globs match: raw inputs under ``root``, upstream outputs (``data/processed/...``) under ``output_root``,
+    where the upstream notebooks wrote them. An upstream notebook that re-ran but wrote the same bytes changes
+    nothing downstream.
     """
     output_root = output_root or root
     code = code_modules(step, root) | imports.modules_of(RENDER_MODULES, root)
@@ -94,10 +94,9 @@ def changes(previous: object, current: dict[str, str]) -> list[str]:
 
 
 def code_modules(step: Step, root: Path = paths.ROOT) -> set[Path]:
-    """The helper module files a notebook runs: those it imports (transitively) and those of the figure
-    functions the registry declares for it (``make`` imports them by name)."""
-    declared = {m for f in registry.for_notebook(step.name) for m in f.modules}
-    return imports.notebook_modules(step.path, root) | imports.modules_of(declared, root)
+    """The helper module files a notebook runs: those it imports, transitively (through ``make``, the registry
+    and every figure function it imports)."""
+    return imports.notebook_modules(step.path, root)
 
 
 def digest(value: object) -> str:

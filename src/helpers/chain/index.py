@@ -74,8 +74,8 @@ def audit_headline(audit: pd.DataFrame, top: int = 5) -> dict:
     findings = findings.sort_values(["rank", "importance", "line"], kind="stable").head(top)
     return {
         "total": len(audit),
-        "counts": [(v.replace("_", " "), int(counts.get(v, 0))) for v in VERDICTS],
-        "findings": findings[["verdict", "section", "quote", "reason"]].to_dict("records"),
+        "counts": [(v, int(counts.get(v, 0))) for v in VERDICTS],
+        "findings": findings[["claim_id", "verdict", "section", "quote", "reason"]].to_dict("records"),
     }
 
 

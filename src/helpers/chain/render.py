@@ -1,4 +1,6 @@
-"""Render executed notebooks: standalone HTML (code and reviewer views) and the landing page (the PDF: render_pdf)."""
+"""Render executed notebooks as standalone HTML (code and reviewer views), and the landing page.
+
+The PDF appendix (render_pdf) builds on `notebook_html` and `templates`; nothing here imports it."""
 
 from __future__ import annotations
 
@@ -28,36 +30,19 @@ def figure_records(figures: Path) -> list[dict]:
     return sorted(records, key=lambda r: (r["sort_key"], r["figure_id"]))
 
 
-def render_notebook(reports: Path, name: str, pdf: bool = True) -> None:
-    """Both HTML views of one executed notebook and, for the appendix, its reviewer view as an A4 PDF section."""
+def render_notebook(reports: Path, name: str, pdf: bool) -> None:
+    """Both HTML views of one executed notebook; with `pdf`, they link the PDF appendix."""
     from .render_html import chain_order, publish_page
 
     executed = reports / "notebooks" / f"{name}.ipynb"
     for view in VIEWS:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
-        page = publish_page(notebook_html(executed, view), name, view, chain_order())
-        target = reports / "html" / view / f"{name}.html"
-        with disk.writing(target):
-            target.write_text(page, encoding="utf-8")
-    if pdf:
-        from .render_pdf import write_section_pdf
-
-        write_section_pdf(reports, name)
+        page = publish_page(notebook_html(executed, view), name, view, chain_order(), reports, pdf)
+        disk.write_text(reports / "html" / view / f"{name}.html", page)
 
 
 def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
-    """The appendix's landing page: a status box, every figure with its tier and notebook, and every notebook."""
-    from .index import status
-    from .render_html import TIER_COLOURS, legend_html
+    """The appendix's landing page and its search (render_html.write_index)."""
+    from .render_html import write_index
 
-    figures = figure_records(reports / "figures")
-    index = templates.get_template("index.html.j2").render(
-        figures=figures,
-        notebooks=notebooks,
-        pdf=pdf,
-        status=status(reports, figures),
-        legend=legend_html(),
-        colours=TIER_COLOURS,
-    )
-    with disk.writing(reports / "index.html"):
-        (reports / "index.html").write_text(index, encoding="utf-8")
+    write_index(reports, notebooks, figure_records(reports / "figures"), pdf)

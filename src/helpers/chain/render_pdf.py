@@ -1,23 +1,28 @@
-"""The A4 PDF appendix: one section per notebook (rendered as each notebook finishes), then a title page, a
-table of contents with page numbers, continuous 'page x of N' footers, bookmarks and document metadata."""
+"""The A4 PDF appendix as one tagged WeasyPrint document: a title page, a contents list that links to its
+pages, then every notebook's reviewer view in chain order, with bookmarks, a running header naming the section
+and 'page x of N' footers. Each notebook's section PDF is a copy of its pages (no second layout)."""
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from pathlib import Path
 
 import matplotlib
 
 from . import disk
+from .render import notebook_html, templates
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TITLE = "Policing Response to Modern Slavery: reproducible appendix"
-METADATA = {
-    "/Title": TITLE,
-    "/Author": "Research software team (independent reproduction)",
-    "/Subject": "Figures and numbers of the IASC report (Leapwise, July 2025) rebuilt from data and checked",
-}
+AUTHOR = "Research software team (independent reproduction)"
+SUBJECT = "Figures and numbers of the IASC report (Leapwise, July 2025) rebuilt from data and checked"
 LANGUAGE = "en-GB"
+VARIANT = "pdf/ua-1"
+TEXT_WIDTH_CHARS = 100  # characters of the tables' 7.5 pt DejaVu Sans across the A4 text width (178 mm)
+SHORT_WORD = 24  # characters: a column whose longest word is no longer keeps it whole
+URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
 
 
 def _quiet() -> None:
@@ -25,10 +30,27 @@ def _quiet() -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-def pdf_css() -> str:
-    """A4 pages, fonts pinned to the DejaVu files matplotlib ships (the same on every machine)."""
-    from .render import templates
+def _page_references_once() -> None:
+    """pydyf rebuilds the list of every page's reference each time it is asked, and WeasyPrint's tagging asks
+    once per tagged element: time grows with pages x elements. Keep the list until a page is added (same bytes)."""
+    import pydyf
 
+    built = pydyf.PDF.page_references
+    if getattr(built.fget, "kept", False):
+        return
+
+    def kept(pdf):
+        count = len(pdf.pages["Kids"])
+        if pdf.__dict__.get("_page_references", (None,))[0] != count:
+            pdf.__dict__["_page_references"] = (count, built.fget(pdf))
+        return pdf.__dict__["_page_references"][1]
+
+    kept.kept = True
+    pydyf.PDF.page_references = property(kept)
+
+
+def pdf_css() -> str:
+    """The print stylesheet, with fonts pinned to the DejaVu files matplotlib ships (the same on every machine)."""
     faces = "".join(
         f"@font-face{{font-family:'Pinned {family}';src:url('file://{FONT_DIR / file}');"
         f"font-weight:{weight};font-style:{style}}}"
@@ -39,88 +61,103 @@ def pdf_css() -> str:
             ("Mono", "DejaVuSansMono.ttf", "normal", "normal"),
         ]
     )
-    return faces + templates.get_template("appendix.css").render()
+    return faces + templates.get_template("print.css").render()
 
 
-def _pdf(html: str, base: Path, target: Path) -> Path:
-    from weasyprint import CSS, HTML
+def column_widths(table) -> list[float]:
+    """Percent widths for a fixed-layout table. A column of short words (ids, numbers, units, verdicts) gets room
+    for its longest word, so that none is split; the columns of long text share the rest of the line in
+    proportion to their cells' mean length (at least their longest word, up to 30 characters, where it fits)."""
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    columns = list(zip(*[r for r in rows if len(r) == len(rows[0])]))
+    need = [min(max(len(w) for cell in col for w in cell.split() or [""]), 30) + 3 for col in columns]
+    mean = [sum(len(cell) for cell in col) / len(col) for col in columns]
+    short = [n <= SHORT_WORD and m <= 2 * SHORT_WORD for n, m in zip(need, mean)]
+    rest = TEXT_WIDTH_CHARS - sum(n for n, s in zip(need, short) if s)
+    weights = [max(m, n) for m, n, s in zip(mean, need, short) if not s]
+    if rest <= 0 or not weights:
+        widths = need
+    else:
+        shares = iter(rest * w / sum(weights) for w in weights)
+        widths = [n if s else next(shares) for n, s in zip(need, short)]
+    return [100 * w / sum(widths) for w in widths]
 
-    _quiet()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with disk.writing(target):
-        HTML(string=html, base_url=str(base)).write_pdf(target, stylesheets=[CSS(string=pdf_css())])
-    return target
+
+def _fix_columns(soup) -> None:
+    for table in soup.select("table.readable"):
+        if table.find("tr") is None:
+            continue
+        colgroup = soup.new_tag("colgroup")
+        for width in column_widths(table):
+            colgroup.append(soup.new_tag("col", attrs={"style": f"width:{width:.2f}%"}))
+        caption = table.find("caption")
+        if caption:
+            caption.insert_after(colgroup)
+        else:
+            table.insert(0, colgroup)
 
 
-def write_section_pdf(reports: Path, name: str) -> Path:
-    """The reviewer view of one notebook as A4 pages (figures as SVG), without a browser or LaTeX."""
-    from .render import notebook_html, templates
+def _keep_figures_with_headings(soup) -> None:
+    """Wrap each figure's cell with the cells before it, back to its heading, in one unbreakable block (its id:
+    the figure's, then '--block')."""
+    for figure in soup.select("figure[id]"):
+        cell = figure.find_parent(class_="cell")
+        if cell is None:
+            continue
+        block = [cell]
+        for previous in cell.find_previous_siblings(class_="cell"):
+            if previous.select_one("figure[id]"):
+                break
+            block.insert(0, previous)
+            if previous.find(["h1", "h2", "h3", "h4"]):
+                break
+        else:
+            block = [cell]
+        wrapper = soup.new_tag("div", attrs={"class": "figure-block", "id": f"{figure['id']}--block"})
+        block[0].insert_before(wrapper)
+        for part in block:
+            wrapper.append(part.extract())
 
-    body = vector_figures(notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic"))
-    page = templates.get_template("appendix.html.j2").render(name=name, body=body)
-    return _pdf(page, reports, reports / "pdf" / f"{name}.pdf")
 
-
-def vector_figures(body: str) -> str:
-    """The PDF body with each saved figure's PNG replaced by its SVG file, and no heading anchors."""
+def _link_urls(soup) -> None:
+    """Source URLs printed as text become links."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(body, "html.parser")
+    for text in list(soup.find_all(string=URL)):
+        if text.find_parent(["a", "style", "script"]):
+            continue
+        linked = URL.sub(lambda m: f'<a href="{m.group()}">{m.group()}</a>', html.escape(text, quote=False))
+        text.replace_with(BeautifulSoup(linked, "html.parser"))
+
+
+def section(reports: Path, name: str, order: list[str]) -> dict:
+    """One notebook's reviewer view for the book: its ids made unique, links to other notebooks pointing
+    inside the book, SVG figures kept with their headings, tables laid out for A4, source URLs linked."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic"), "html.parser")
     for anchor in soup.select("a.anchor-link"):
         anchor.decompose()
-    for figure in soup.select("figure[id] img"):
-        figure["src"] = f"figures/{figure.find_parent('figure')['id']}.svg"
-    return str(soup)
-
-
-def section_outline(path: Path) -> list[tuple[int, str, int]]:
-    """(level, title, page index in the section) of a section's headings, from the bookmarks WeasyPrint wrote."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(path)
-    entries = []
-
-    def walk(items, level):
-        for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-            else:
-                entries.append((level, str(item.title).strip(), reader.get_destination_page_number(item)))
-
-    walk(reader.outline, 1)
-    return entries
-
-
-def contents(sections: list[tuple[str, Path]], front_pages: int) -> list[dict]:
-    """Table of contents: each heading of every section with its page in the whole appendix (1-based)."""
-    from pypdf import PdfReader
-
-    entries, start = [], front_pages
-    for _, path in sections:
-        for level, title, page in section_outline(path):
-            if level <= 2:
-                entries.append({"level": level, "title": title, "page": start + page + 1})
-        start += len(PdfReader(path).pages)
-    return entries
-
-
-def _front(reports: Path, sections, build: dict, front_pages: int) -> Path:
-    from .render import templates
-
-    page = templates.get_template("front.html.j2").render(
-        title=TITLE, build=build, contents=contents(sections, front_pages)
-    )
-    return _pdf(page, reports, reports / "pdf" / "_front.pdf")
-
-
-def _footers(reports: Path, total: int) -> Path:
-    """`total` empty A4 pages carrying only 'page x of N', to lay over the appendix's pages."""
-    html = (
-        "<!DOCTYPE html><html><head><style>@page{size:A4;margin:18mm 16mm 20mm 16mm;"
-        "@bottom-right{content:'page ' counter(page) ' of ' counter(pages);font-size:8pt;color:#505a5f}}"
-        "div{break-after:page}</style></head><body>" + "<div></div>" * total + "</body></html>"
-    )
-    return _pdf(html, reports, reports / "pdf" / "_footers.pdf")
+    for img in soup.select("figure[id] img"):
+        img["src"] = f"figures/{img.find_parent('figure')['id']}.svg"
+    for element in soup.find_all(id=True):
+        element["id"] = f"{name}--{element['id']}"
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        target = re.match(r"(?:\.\./)*(?:notebooks/|html/\w+/)?(\d\d_\w+)\.(?:ipynb|html)(#.*)?$", href)
+        if href.startswith("#"):
+            link["href"] = f"#{name}--{href[1:]}"
+        elif target and target.group(1) in order:
+            link["href"] = f"#{target.group(1)}--{target.group(2)[1:]}" if target.group(2) else f"#nb-{target.group(1)}"
+    _keep_figures_with_headings(soup)
+    _fix_columns(soup)
+    _link_urls(soup)
+    headings = [
+        {"level": int(h.name[1]), "title": h.get_text(" ", strip=True), "id": h["id"]}
+        for h in soup.find_all(["h1", "h2"])
+        if h.get("id")
+    ]
+    return {"name": name, "id": f"nb-{name}", "body": str(soup), "headings": headings}
 
 
 def _build(reports: Path) -> dict:
@@ -133,30 +170,61 @@ def _build(reports: Path) -> dict:
     return {"commit": label, "date": commit["date"], "parameters": parameters(reports)}
 
 
-def merge_pdf(reports: Path, notebooks: list[str], build: dict | None = None) -> Path:
-    """appendix.pdf: title page and contents, then the notebooks' sections in chain order, numbered throughout."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+def book_html(reports: Path, notebooks: list[str], build: dict | None = None) -> str:
+    """The whole appendix as one HTML document: title page, contents, then each executed notebook."""
+    sections = [section(reports, n, notebooks) for n in notebooks if (reports / "notebooks" / f"{n}.ipynb").exists()]
+    return templates.get_template("book.html.j2").render(
+        title=TITLE,
+        author=AUTHOR,
+        subject=SUBJECT,
+        language=LANGUAGE,
+        build=build or _build(reports),
+        contents=[h for s in sections for h in s["headings"]],
+        sections=sections,
+    )
 
-    build = build or _build(reports)
-    sections = [(n, reports / "pdf" / f"{n}.pdf") for n in notebooks if (reports / "pdf" / f"{n}.pdf").exists()]
-    front = _front(reports, sections, build, 2)
-    front_pages = len(PdfReader(front).pages)
-    if front_pages != 2:  # a long contents list: lay it out again with the right offset
-        front = _front(reports, sections, build, front_pages)
-    writer = PdfWriter()
-    writer.append(front, import_outline=False)
-    writer.add_outline_item("Title page and contents", 0)
-    for name, path in sections:
-        writer.append(path, outline_item=name)
-    footers = PdfReader(_footers(reports, len(writer.pages)))
-    for page, footer in zip(writer.pages, footers.pages):
-        page.merge_page(footer)
-    writer.add_metadata(METADATA)
-    writer._root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
-    for scratch in ("_front.pdf", "_footers.pdf"):
-        (reports / "pdf" / scratch).unlink()
+
+def remove_pdfs(reports: Path) -> None:
+    """Remove the appendix and section PDFs (a run without the PDF leaves none older than the pages)."""
+    (reports / "appendix.pdf").unlink(missing_ok=True)
+    for path in sorted((reports / "pdf").glob("*.pdf")):
+        path.unlink()
+    if (reports / "pdf").is_dir() and not any((reports / "pdf").iterdir()):
+        (reports / "pdf").rmdir()
+
+
+def write_appendix(reports: Path, notebooks: list[str], build: dict | None = None) -> Path:
+    """reports/appendix.pdf as one tagged document, and reports/pdf/<notebook>.pdf cut from its pages."""
+    from weasyprint import CSS, HTML
+
+    _quiet()
+    _page_references_once()
+    remove_pdfs(reports)
+    book = HTML(string=book_html(reports, notebooks, build), base_url=str(reports))
+    document = book.render(stylesheets=[CSS(string=pdf_css())])
     target = reports / "appendix.pdf"
-    with disk.writing(target), target.open("wb") as handle:
-        writer.write(handle)
+    with disk.writing(target):
+        document.write_pdf(target, pdf_variant=VARIANT, pdf_tags=True)
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("nb-") and anchor[3:] in notebooks:
+                starts.setdefault(anchor[3:], number)
+    write_sections(target, sorted(starts.items(), key=lambda item: item[1]), reports / "pdf")
     return target
+
+
+def write_sections(appendix: Path, starts: list[tuple[str, int]], folder: Path) -> None:
+    """Each notebook's pages of the appendix as a PDF of its own (a copy of the pages: untagged, no links)."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(appendix)
+    folder.mkdir(exist_ok=True)
+    ends = [first for _, first in starts[1:]] + [len(reader.pages)]
+    for (name, first), end in zip(starts, ends):
+        writer = PdfWriter()
+        for page in reader.pages[first:end]:
+            writer.add_page(page)
+        writer.add_metadata({"/Title": f"{TITLE}: {name}", "/Author": AUTHOR})
+        with (folder / f"{name}.pdf").open("wb") as handle:
+            writer.write(handle)

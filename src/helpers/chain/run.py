@@ -162,15 +162,13 @@ def _render_print(steps: list[graph.Step], found: dict[str, dict], pdf: bool) ->
     return graph.digest([found[s.name] for s in steps] + [pdf])
 
 
-def _reasons(name: str, inputs: dict, previous: dict, forced: str | None, root: Path, pdf: bool) -> list[str]:
+def _reasons(name: str, inputs: dict, previous: dict, forced: str | None) -> list[str]:
     """Why notebook `name` must run: what forces every notebook, else each input that changed since its last
-    run, and a missing PDF section; empty when it is up to date."""
+    run; empty when it is up to date (the index and the PDF are rendered again whenever ``_render_print``
+    differs)."""
     if forced:
         return [forced]
-    why = graph.changes(previous.get(name), inputs)
-    if pdf and name in previous and not (root / "reports" / "pdf" / f"{name}.pdf").exists():
-        why.append("its PDF section is missing")
-    return why
+    return graph.changes(previous.get(name), inputs)
 
 
 def _said(reasons: list[str], most: int = 3) -> str:
@@ -230,7 +228,7 @@ def explain(root: Path = paths.ROOT, *, force=False, only=(), overrides=(), pdf=
     print("chain --explain: what a run would do, and why (nothing is run)")
     may_change: set[str] = set()
     for step in (s for s in steps if s.name in wanted):
-        reasons = _reasons(step.name, found[step.name], manifest["notebooks"], forced, root, pdf)
+        reasons = _reasons(step.name, found[step.name], manifest["notebooks"], forced)
         upstream = [name for name in step.after if name in may_change]
         if reasons:
             print(f"  run   {step.name:<40} {_said(reasons, most=10)}")
@@ -251,7 +249,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     if forced and not force:
         print(f"chain: {forced}; rebuilding every notebook", flush=True)
     previous = manifest["notebooks"]
-    stale = [n for n in wanted if _reasons(n, found[n], previous, forced, root, pdf)]
+    stale = [n for n in wanted if _reasons(n, found[n], previous, forced)]
     if not stale and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
@@ -263,7 +261,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     def decide(step: graph.Step) -> str:
         """Why the step runs, against the staged outputs (upstream notebooks may just have rewritten them)."""
         found[step.name] = graph.inputs(step, resolved.get(step.name, {}), root, staging)
-        reasons = _reasons(step.name, found[step.name], previous, forced, root, pdf)
+        reasons = _reasons(step.name, found[step.name], previous, forced)
         if reasons:
             ran.add(step.name)
             _clear_figures_of(staging / "reports" / "figures", step.name)
@@ -276,16 +274,24 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     try:
         swap.stage(root)
         timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
-        from .render import render_index
-        from .render_pdf import merge_pdf
+        from .render import render_index, render_notebook
+
+        if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
+            for name in sorted(n for n in (s.name for s in steps) if n not in ran):
+                render_notebook(staging / "reports", name, pdf)
+        from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
         render_index(staging / "reports", names, pdf)
         if pdf:
-            merge_pdf(staging / "reports", names)
+            print("chain: laying out the PDF appendix", flush=True)
+            write_appendix(staging / "reports", names)
+        else:
+            remove_pdfs(staging / "reports")
         new_manifest = {
             "notebooks": {**previous, **{n: found[n] for n in ran}},
             "render": _render_print(steps, found, pdf),
+            "pdf": pdf,
             "outputs": swap.listing(staging),
         }
         with disk.writing(staging / "reports" / MANIFEST):

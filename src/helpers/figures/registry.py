@@ -56,11 +56,6 @@ class Figure:
             return f"Figures {first}–{last}"
         return "Figures " + ", ".join(map(str, self.numbers))
 
-    @property
-    def modules(self) -> set[str]:
-        """The modules of its draw and describe functions (the rerun graph adds them to its notebook's)."""
-        return {getattr(f, "func", f).__module__ for f in (self.draw, self.describe)}
-
 
 SURVEY = ("report", "reconstructed", "not published")
 OFFICIAL = ("official", "official_secondary", "report")
