@@ -1,15 +1,16 @@
 """The claims audit: the ledger and its verdicts (``ledger``), checks by kind (``derived`` arithmetic,
-``official`` statistics on the published rows ``official_rows`` finds, with shares derived from published shares
-in ``derived_official`` and bounds and approximations as intervals in ``bounds``; every edition of the release files
-in ``editions``; ``survey`` granularity and answer sets, ``captions``, ``cross`` contradictions, ``dated``
-events, ``verbal`` quantities), the report's text (``text``), the run over every claim (``run``) and the views the
-notebooks show (``views``). The names below are the package's public interface."""
+``official_checks`` statistics on the published rows ``official_rows`` finds, with shares derived from published
+shares in ``derived_official`` and bounds and approximations as intervals in ``bounds``; every edition of the
+release files in ``edition_checks``; ``survey_checks`` granularity and answer sets, ``captions``, ``cross``
+contradictions, ``dated`` events, ``verbal`` quantities), the report's text (``text``), the run over every claim
+(``all_claims``) and the views the notebooks show (``views``). The names below are the package's public
+interface."""
 
+from .all_claims import run_audit
 from .derived import check_derived
-from .editions import check_editions, edition_table
+from .edition_checks import check_editions, edition_table
 from .ledger import VERDICTS, compare, load_claims, qualifier, stated_series
-from .official import check_official
-from .run import run_audit
+from .official_checks import check_official
 from .views import (
     claim_cards,
     contradiction_cards,

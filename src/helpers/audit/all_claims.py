@@ -8,10 +8,10 @@ from .captions import check_captions
 from .cross import check_breakdowns, check_same_facts
 from .dated import check_dated, load_events
 from .derived import check_derived
-from .editions import check_editions
+from .edition_checks import check_editions
 from .ledger import SURVEY_POPULATIONS, VERDICTS, Check
-from .official import check_official
-from .survey import check_answer_sets, check_granularity, check_sample_sizes
+from .official_checks import check_official
+from .survey_checks import check_answer_sets, check_granularity, check_sample_sizes
 
 SECTION_RANK = [("Foreword", 0), ("Executive Summary", 1), ("At a Glance", 2), ("Appendices", 4), ("Methodology", 4)]
 
