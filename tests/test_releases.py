@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers.audit.editions import REVIEWED, check_revisions
+from helpers.audit.edition_checks import REVIEWED, check_revisions
 from helpers.audit.ledger import load_claims
 from helpers.data import editions, releases
 from helpers.data.official import load_official

@@ -102,7 +102,7 @@ def _collect(problems: list[str], check, *args):
 
 def _check_revisions(raw: Path, values) -> None:
     """An edition that moves a value a claim is checked against is refused until its record lists the claim."""
-    from ..audit.editions import check_revisions
+    from ..audit.edition_checks import check_revisions
     from ..audit.ledger import load_claims
     from ..data import releases
 
