@@ -280,4 +280,3 @@ def test_no_pdf_leaves_no_stale_pdf_and_the_next_pdf_shows_the_new_state(built):
     text = " ".join(page.extract_text() for page in PdfReader(reports / "appendix.pdf").pages)
     assert "An edit made between two builds." in text
     assert (reports / "pdf" / "06_methodology.pdf").exists()
-
