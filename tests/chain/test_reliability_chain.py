@@ -251,3 +251,183 @@ def test_explain_names_the_one_input_that_changed_and_runs_nothing(tiny):
     assert _outputs(tiny) == before  # explaining wrote nothing
     ran = next(line for line in _ok(tiny, "-p", "value=2").stdout.splitlines() if "ran   00_tiny" in line)
     assert ran.endswith("(parameter: value changed)")
+
+
+FULL_DISK = '''
+import builtins, errno, io, os
+
+_open, _full = builtins.open, os.environ.get("FULL_DISK_AT")
+
+
+class _Full:
+    """A file on a full disk: opening works, the first write fails as the kernel fails it (no file name)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def write(self, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _open_on_full_disk(file, mode="r", *args, **kwargs):
+    handle = _open(file, mode, *args, **kwargs)
+    if _full and _full in str(file) and ("w" in mode or "a" in mode) and "b" not in mode:
+        return _Full(handle)
+    return handle
+
+
+builtins.open = io.open = _open_on_full_disk  # open() and Path.write_text
+'''
+
+
+@pytest.mark.parametrize(
+    "where, message",
+    [
+        ("staging/reports/notebooks/", "while writing build/staging/reports/notebooks/00_tiny.ipynb (notebook 00_tiny"),
+        ("staging/reports/index.html", "while writing build/staging/reports/index.html; the staging folder"),
+    ],
+)
+def test_a_full_disk_is_reported_as_such_and_the_next_run_completes(tiny, tmp_path, where, message):
+    """Every write to `where` fails with ENOSPC (a sitecustomize module the runner and its workers import): the
+    executed notebook cut off by papermill (it used to be reported as NotJSONError), or the landing page."""
+    _ok(tiny)
+    before = _outputs(tiny)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(FULL_DISK, encoding="utf-8")
+    env = {"PYTHONPATH": f"{tmp_path / 'site'}{os.pathsep}{tiny / 'src'}", "FULL_DISK_AT": where}
+    out, err = _start(tiny, "-p", "value=6", **env).communicate(timeout=300)
+    assert err.strip().splitlines()[-1].startswith("chain: stopped: no space left on device " + message), out + err
+    assert err.strip().endswith("make room on the disk and run again") and "Traceback" not in err, out + err
+    assert _outputs(tiny) == before and not (tiny / "build" / "staging").exists()
+    _ok(tiny, "-p", "value=6")  # room made: the same run completes
+    assert (tiny / "data" / "processed" / "table.csv").read_text() == "value\n6\n"
+
+
+def _real_export(folder: Path, fault) -> Path:
+    """A survey export (every answer a real label: the reconstruction's rows, combined and unpublished answers
+    replaced by a label of the item's scale), then `fault(frames)` applied to it."""
+    from helpers.survey import likert, reconstruct
+
+    built = reconstruct.build()
+    scale = dict(zip(built["cells"]["item_id"], built["cells"]["scale"]))
+    folder.mkdir()
+    frames = {}
+    for pop, frame in built["rows"].items():
+        for column in frame.columns[2:]:
+            real = likert.SCALES.get(scale.get(column), [None])[0]
+            frame[column] = [
+                v if not isinstance(v, str) else real if v == likert.NOT_PUBLISHED else likert.COMBINED.get(v, [v])[0]
+                for v in frame[column]
+            ]
+        frames[pop] = frame
+    fault(frames)
+    for pop, frame in frames.items():
+        frame.to_csv(folder / f"{pop}.csv", index=False, lineterminator="\n")
+    return folder
+
+
+def _relabel(frames):
+    frames["ms_leads"].loc[4, "ms_prevalent"] = "Agreeish"
+
+
+def _drop_item(frames):
+    frames["frontline"].drop(columns="fl_prevalent", inplace=True)
+
+
+def _edit(root: Path, rel: str, old: bytes, new: bytes) -> None:
+    path = root / rel
+    text = path.read_bytes()
+    assert old in text, (rel, old)
+    path.write_bytes(text.replace(old, new, 1))
+
+
+OFFICIAL = "data/raw/official"
+RELEASES = f"{OFFICIAL}/releases"
+
+
+def _release(root: Path, name: str, data: bytes) -> None:
+    """Put a release file in place with its provenance record updated (a new edition: a copy of the newest
+    record with the file's name, edition and sha256, listing no reviewed revision)."""
+    import csv
+    import hashlib
+
+    (root / RELEASES / name).write_bytes(data)
+    provenance = root / RELEASES / "provenance.csv"
+    records = list(csv.DictReader(provenance.open(encoding="utf-8")))
+    mine = [r for r in records if r["file"] == name]
+    if not mine:
+        new = dict(records[3], file=name, edition="year ending March 2026", edition_end="2026-03", revises_checked="")
+        records.append(new)
+        mine = [new]
+    mine[0]["sha256"] = hashlib.sha256(data).hexdigest()
+    with provenance.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def _edition_giving_19_percent() -> bytes:
+    """A new edition laid out as the ONS appendix tables whose 2022/23 and 2023/24 give the report's -19%."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Table_A5a"
+    ws["A1"] = "Table A5a: Police recorded crime by offence"
+    ws.append([])
+    ws.append(["Offence code", "Offence category", "Apr 2022 to Mar 2023", "Apr 2023 to Mar 2024"])
+    ws.append([72, "Trafficking for sexual exploitation", 10, 20])
+    ws.append([106, "Modern Slavery", 10000, 8100])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "fault, args, message",
+    [
+        (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b"2015,calendar_year", b"2015 Q5,calendar_year"), (),
+         "data/raw/official/nrm.csv, line 4, column 'period': unknown period format '2015 Q5'"),
+        (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b",3263,", b",3264,"), (),
+         "data/raw/official/nrm.csv, line 5, column 'value': 3,264 is not printed in its quote"),
+        (lambda r, _: None, ("-p", "last_year=2031"), "parameter last_year=2031: the official data cover 2013 to"),
+        (lambda r, _: None, ("-p", "vintage=newest"), "parameter vintage='newest': choose one of ('report', 'latest')"),
+        (lambda r, _: _edit(r, f"{RELEASES}/duty_to_notify_by_quarter_2015q4_2023q4.csv", b"2016,Q3,", b"2016,Q3,1"),
+         (), "duty_to_notify_by_quarter_2015q4_2023q4.csv: sha256 "),
+        (lambda r, _: _release(r, "appendix_tables_ye_sep2022.xlsx", b"PK\x03\x04 cut off"), (),
+         "appendix_tables_ye_sep2022.xlsx: not a valid .xlsx workbook"),
+        (lambda r, _: _release(r, "appendix_tables_ye_mar2026.xlsx", _edition_giving_19_percent()), (),
+         "appendix_tables_ye_mar2026.xlsx (year ending March 2026) revises what claim L0481:19 is checked against"),
+        (lambda r, tmp: _real_export(tmp / "export", _relabel), ("-p", "survey_source={tmp}/export"),
+         "ms_leads.csv, column 'ms_prevalent': unknown label(s) for scale 'agreement5': 'Agreeish' at line(s) 6"),
+        (lambda r, tmp: _real_export(tmp / "export", _drop_item), ("-p", "survey_source={tmp}/export"),
+         "frontline.csv, line 1: column 'fl_prevalent' is missing (the frontline survey export needs it)"),
+    ],
+    ids=["period", "value-not-in-quote", "last_year", "vintage", "release-sha256", "release-not-xlsx",
+         "release-revises-a-checked-value", "export-label", "export-item-column"],
+)  # fmt: skip
+def test_every_input_check_runs_before_any_kernel_starts(tiny, tmp_path, fault, args, message):
+    """Each fault is refused by the preflight, with its file, line and column (or the parameter): no notebook
+    ran (the notebook would write the marker as its first act), nothing was staged or written."""
+    notebook = json.loads((tiny / "notebooks" / "00_tiny.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"] += ["\nlast_year = 2024\n", "vintage = 'latest'"]
+    (tiny / "notebooks" / "00_tiny.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    fault(tiny, tmp_path)
+    marker = tmp_path / "kernel.pid"
+    runner = _start(tiny, *(a.format(tmp=tmp_path) for a in args), TINY_MARKER=str(marker))
+    out, err = runner.communicate(timeout=300)
+    assert runner.returncode == 1 and "Traceback" not in err, out + err
+    assert err.startswith("chain: stopped: ") and message in err, out + err
+    assert not marker.exists() and "ran " not in out
+    assert not (tiny / "reports").exists() and not (tiny / "build" / "staging").exists()

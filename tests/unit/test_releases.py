@@ -8,6 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from helpers.audit.edition_checks import REVIEWED, check_revisions
+from helpers.audit.ledger import load_claims
 from helpers.data import editions, releases
 from helpers.data.official import load_official
 from helpers.data.validate import DataValidationError
@@ -39,12 +41,13 @@ def _workbook(path, title="Table A5a:  Police recorded crime by offence, year en
     book.save(path)
 
 
-def _folder(tmp_path, make=_workbook, name="appendix_tables_ye_mar2026.xlsx", sha=None):
-    """A releases folder: the two NRM files with their records, and a synthetic edition with a record."""
+def _folder(tmp_path, make=_workbook, name="appendix_tables_ye_mar2026.xlsx", sha=None, files=NRM_FILES):
+    """A releases folder: the two NRM files (or `files`) with their records, and a synthetic edition with a
+    record."""
     folder = tmp_path / "releases"
     folder.mkdir()
     records = list(csv.DictReader((releases.FOLDER / releases.PROVENANCE).open(encoding="utf-8")))
-    kept = [r for r in records if r["file"] in NRM_FILES]
+    kept = [r for r in records if r["file"] in files]
     for r in kept:
         shutil.copyfile(releases.FOLDER / r["file"], folder / r["file"])
     make(folder / name)
@@ -151,3 +154,36 @@ def test_hand_typed_rows_are_corroborated_by_every_edition(values):
     assert set(zip(row["value"], row["agreement"])) == {(17004.0, "equal"), (16990.0, "differs by -14")}
     prc = table[table["series"] == "police_recorded_ms_offences"]
     assert prc["edition"].nunique() == 4 and prc["where"].str.contains(r"\.xlsx sheet Table").all()
+
+
+def test_an_edition_that_moves_a_checked_value_is_refused_until_its_record_lists_the_claim(tmp_path):
+    """The report's -19% (2022/23 to 2023/24, claim L0481:19) is -17.7% to -17.9% in every stored edition; a new
+    edition revising both years to give -19.0% moves that value and changes the claim's verdict: refused, naming
+    the file, the cells, both editions and the verdicts, until the edition's record lists the claim."""
+    header = ["Offence code", "Offence category", "Apr 2022 to Mar 2023", "Apr 2023 to Mar 2024"]
+    rows = [[72, "Trafficking for sexual exploitation", 10, 20], [106, "Modern Slavery", 10000, 8100]]
+    records = list(csv.DictReader((releases.FOLDER / releases.PROVENANCE).open(encoding="utf-8")))
+    folder = _folder(tmp_path, lambda p: _workbook(p, header=header, rows=rows), files=[r["file"] for r in records])
+    values, claims = releases.load_releases(folder), load_claims()
+    with pytest.raises(DataValidationError) as refused:
+        check_revisions(claims, values, releases.load_provenance(folder), folder / releases.PROVENANCE)
+    assert refused.value.problems == [
+        f"{folder.as_posix()}/appendix_tables_ye_mar2026.xlsx (year ending March 2026) revises what claim L0481:19 "
+        "is checked against: year ending March 2026: -19.0% from 2022/23 10000 (appendix_tables_ye_mar2026.xlsx "
+        "sheet Table_A5a C11) to 2023/24 8100 (appendix_tables_ye_mar2026.xlsx sheet Table_A5a D11), where year "
+        "ending December 2025: -17.7% from 2022/23 9602 (appendix_tables_ye_dec2025.xlsx sheet Table_A5a W58) to "
+        "2023/24 7898 (appendix_tables_ye_dec2025.xlsx sheet Table_A5a X58); the claim's edition check changes from "
+        "'disagrees_with_source' to 'reproduced'. After review, add L0481:19 to column 'revises_checked' of its "
+        f"record ({folder.as_posix()}/provenance.csv, line 8)"
+    ]
+    provenance = folder / releases.PROVENANCE
+    listed = pd.read_csv(provenance, dtype=str, keep_default_na=False)
+    listed.loc[listed["file"] == "appendix_tables_ye_mar2026.xlsx", REVIEWED] = "L0481:19"
+    listed.to_csv(provenance, index=False, lineterminator="\n")
+    check_revisions(claims, values, releases.load_provenance(folder), provenance)  # reviewed: accepted
+
+
+def test_the_stored_editions_list_every_checked_value_they_revise():
+    check_revisions(
+        load_claims(), releases.load_releases(), releases.load_provenance(), releases.FOLDER / releases.PROVENANCE
+    )

@@ -2,8 +2,12 @@
 'not published' segment and no code change; bad labels and bad values of the parameter stop with a message
 naming what is wrong. Also the figures drawn from printed values only (report.printed_values, report.table_figures)."""
 
+import json
+
 import matplotlib.pyplot as plt
+import matplotlib.text
 import numpy as np
+import pandas as pd
 import pytest
 
 from helpers import paths
@@ -61,6 +65,30 @@ def test_dropin_fills_every_chart(tmp_path, expected):
     _, got, _ = build("fig02", Inputs(survey_source=str(folder)))
     agree = got[got["category"] == "Agree (incl. strongly)"]
     expected("survey_dropin_agree", agree.assign(position=range(len(agree))), ["item_id"], whole=True)
+
+
+def test_dropin_fills_figures_27_to_56(tmp_path):
+    """The need-for-improvement summary is drawn from the export's answers, every theme and group, and nothing in
+    the chart, its data or its record reads 'not published'."""
+    folder = _export(tmp_path / "export")
+    rng, labels = np.random.default_rng(27), likert.SCALES["need_improvement"]
+    for pop in POPULATIONS:  # the reconstruction has no answer here: every answer of the scale, at random
+        frame = pd.read_csv(folder / f"{pop}.csv", dtype=str, keep_default_na=False)
+        for column in [c for c in frame.columns if c.startswith("need_improvement_")]:
+            frame[column] = [labels[k] if v else v for k, v in zip(rng.integers(0, 5, len(frame)), frame[column])]
+        frame.to_csv(folder / f"{pop}.csv", index=False, lineterminator="\n")
+    fig, got, fields = build("fig27_56", Inputs(survey_source=str(folder)))
+    shown = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+    plt.close(fig)
+    assert len(got) == 30 and set(got["tier"]) == {"report"} and fields["tiers"] == ["report"]
+    everything = f"{shown} {got.to_csv()} {json.dumps(fields)}".lower()
+    assert "not published" not in everything and "figures 27–56" in everything
+    for r in got.itertuples():
+        answers = pd.read_csv(folder / f"{r.population}.csv", dtype=str)[r.item_id].dropna()
+        for label, short in zip(labels, ["none", "minor", "moderate", "significant", "don't know"], strict=True):
+            share = int((answers == label).sum() * 100 / len(answers) + 0.5)
+            assert f"{short} {share}%" in r.export, (r.figure, label, r.export)
+        assert r.export.endswith(f"(n={len(answers)})") and r.export.split(" · ")[0] in shown
 
 
 def test_dropin_relative_path_is_resolved_against_the_repo_root(tmp_path, monkeypatch):

@@ -5,10 +5,12 @@ The chosen vintage (the `vintage` parameter) does not limit this check: editions
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
-from ..data.editions import edition_values, where
+from ..data.editions import edition_values, where, with_periods
+from ..data.read import DataValidationError, display
 from .ledger import Check, compare, qualifier
 
 VERDICT_ORDER = ["reproduced", "within_rounding"]
@@ -108,3 +110,54 @@ def edition_table(claims: pd.DataFrame, editions: pd.DataFrame) -> pd.DataFrame:
     rows = [r for _, claim in claims.iterrows() for r in edition_rows(claim, editions)]
     columns = ["claim_id", "printed", "unit", "edition", "edition_end", "given", "gives_printed", "outcome"]
     return pd.DataFrame(rows, columns=[*columns, "base_assumed", "from"])
+
+
+REVIEWED = "revises_checked"  # the provenance column listing the claims whose checked value an edition revises
+
+
+def revisions(claims: pd.DataFrame, values: pd.DataFrame, records: pd.DataFrame) -> list[dict]:
+    """Every edition that moves a value a claim is checked against (its value or change differs from the one the
+    edition before it gives): the claim, both editions with their cells, the claim's edition check before and
+    after, and the record of the revising file with whether it lists the claim in `revises_checked`."""
+    values = with_periods(values) if "period_start" not in values else values
+    found = []
+    for _, claim in claims.iterrows():
+        rows = edition_rows(claim, values)
+        for before, after in zip(rows, rows[1:], strict=False):
+            if after["given"] == before["given"]:
+                continue
+            record = records[(records["edition"] == after["edition"]) & records["file"].map(after["from"].__contains__)]
+            if record.empty:
+                continue
+            verdicts = [
+                check_editions(claim, values[values["edition_end"] <= r["edition_end"]]) for r in (before, after)
+            ]
+            found.append(
+                {
+                    "claim": claim["claim_id"],
+                    "before": before,
+                    "after": after,
+                    "verdicts": [c.verdict if c else "none" for c in verdicts],
+                    "record": record.index[0],
+                    "reviewed": claim["claim_id"] in str(record.iloc[0][REVIEWED] or "").split(),
+                }
+            )
+    return found
+
+
+def check_revisions(claims: pd.DataFrame, values: pd.DataFrame, records: pd.DataFrame, provenance: str) -> None:
+    """Refuse an edition that moves a checked value unless its record lists the claim in `revises_checked` (a
+    reviewer's acknowledgement, like an updated sha256): say what moved, where, and which verdict changes."""
+    problems = []
+    for r in (r for r in revisions(claims, values, records) if not r["reviewed"]):
+        record = records.loc[r["record"]]
+        old, new = r["verdicts"]
+        outcome = f"stays {old!r}" if old == new else f"changes from {old!r} to {new!r}"
+        problems.append(
+            f"{display(Path(provenance).parent / record['file'])} ({record['edition']}) revises what claim "
+            f"{r['claim']} is checked against: {_describe(r['after'])}, where {_describe(r['before'])}; the claim's "
+            f"edition check {outcome}. After review, add {r['claim']} to column {REVIEWED!r} of its record "
+            f"({display(Path(provenance))}, line {records.attrs['lines'][r['record']]})"
+        )
+    if problems:
+        raise DataValidationError(problems)

@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+from . import disk
+
 VOLATILE_KEYS = ["metadata.papermill", "cell.metadata.papermill", "cell.metadata.execution"]
 
 
@@ -38,16 +40,33 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
         )
     except pm.PapermillExecutionError as exc:
         error = {"cell": exc.exec_count, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
-    except Exception as exc:  # kernel death, missing kernel, bad notebook JSON: report, don't hide
-        error = {"cell": None, "cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
-    if target.exists():
-        nb = nbformat.read(target, as_version=nbformat.NO_CONVERT)
-        nb = strip_output(nb, keep_output=True, keep_count=True, keep_id=False, extra_keys=VOLATILE_KEYS)
-        nbformat.write(nb, target)
-    executed = time.perf_counter() - start
-    if error is None:
-        from .render import render_notebook
+        if "No space left on device" in str(exc.evalue):  # a write in a cell found the disk full
+            error["evalue"] = disk.in_cell(str(exc.evalue), output_root)
+        error["disk_full"] = "No space left on device" in str(exc.evalue)
+    except Exception as exc:  # kernel death, missing kernel, bad notebook JSON, a full disk: report, don't hide
+        error = _failure(exc, target)
+    writing, executed = target, None
+    try:
+        if target.exists() and not (error and error["disk_full"]):  # a cut-off notebook is not read back
+            nb = nbformat.read(target, as_version=nbformat.NO_CONVERT)
+            nb = strip_output(nb, keep_output=True, keep_count=True, keep_id=False, extra_keys=VOLATILE_KEYS)
+            nbformat.write(nb, target)
+        executed = time.perf_counter() - start
+        if error is None:
+            from .render import render_notebook
 
-        render_notebook(output_root / "reports", source.stem, pdf)
+            writing = output_root / "reports" / "html"
+            render_notebook(output_root / "reports", source.stem, pdf)
+    except Exception as exc:
+        if not disk.is_full(exc):
+            raise
+        error = _failure(exc, writing)
     seconds = time.perf_counter() - start
-    return {"ok": error is None, "seconds": seconds, "executed": executed, "error": error}
+    return {"ok": error is None, "seconds": seconds, "executed": executed or seconds, "error": error}
+
+
+def _failure(exc: BaseException, writing: Path) -> dict:
+    """Where and why a notebook failed outside its cells; a full disk says so, with the path being written."""
+    full = disk.is_full(exc)
+    text = disk.message(exc, writing) if full else str(exc)
+    return {"cell": None, "cell_index": None, "ename": type(exc).__name__, "evalue": text, "disk_full": full}

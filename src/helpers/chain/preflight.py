@@ -1,4 +1,5 @@
-"""Checks before anything runs: config files, notebook files, the raw data package and a survey export.
+"""Checks before anything runs: config files, notebook files, the raw data package, the release files, the
+parameters' ranges and a survey export.
 
 Each problem is reported with file, line and column (or the parameter), and nothing has been replaced yet.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data.read import DataValidationError, display, read_json, read_yaml
+from . import graph
 
 CONFIG_SHAPES = {"chain.yaml": ("notebooks",), "params.yaml": ("all", "notebooks")}
 
@@ -58,22 +60,63 @@ def check_notebooks(root: Path) -> None:
         raise DataValidationError(problems)
 
 
-def check_inputs(root: Path, resolved: dict[str, dict]) -> None:
-    """The raw data package (every file, every foreign key) and any survey export named by survey_source."""
-    from ..data import validate
-    from ..survey import export
+def check_inputs(root: Path, steps: list[graph.Step], resolved: dict[str, dict]) -> None:
+    """Every check the inputs alone allow, before any notebook runs: the raw data package (every file, every foreign
+    key, periods, values in their quotes), the publishers' release files (sha256 against their records, sheets, row
+    labels, column layout, cells; an edition that moves a checked value), the parameters' ranges (`vintage`,
+    `last_year` within the official data) and any survey export named by survey_source (files, respondent ids, item
+    columns, answer labels), with each notebook's parameters as it will run with them (its declared defaults, then
+    `resolved`)."""
+    from ..data import official, releases, validate
+    from . import params
 
-    problems = []
+    raw = root / "data" / "raw"
+    problems: list[str] = []
+    _collect(problems, validate.check_package, raw / "datapackage.json")
+    values = _collect(problems, releases.load_releases, raw / "official" / "releases")
+    if values is not None:
+        _collect(problems, _check_revisions, raw, values)
+    table = _collect(problems, official.load_official, raw / "official")
+    effective = [{**params.declared_parameters(step.path), **resolved.get(step.name, {})} for step in steps]
+    for vintage, last_year in sorted({(p.get("vintage"), p.get("last_year")) for p in effective}, key=str):
+        if table is not None and (vintage, last_year) != (None, None):
+            chosen = _collect(problems, official.choose_vintage, table, vintage or "latest")
+            if last_year is not None and chosen is not None:
+                _collect(problems, official.check_last_year, last_year, chosen)
+    for source in sorted({str(p["survey_source"]) for p in effective if "survey_source" in p}):
+        _collect(problems, _check_export, source, root)
+    if problems:
+        raise DataValidationError(list(dict.fromkeys(problems)))
+
+
+def _collect(problems: list[str], check, *args):
+    """The check's result, or None with its problems added to `problems`."""
     try:
-        validate.check_package(root / "data" / "raw" / "datapackage.json")
+        return check(*args)
     except DataValidationError as exc:
         problems.extend(exc.problems)
-    for source in sorted({str(p["survey_source"]) for p in resolved.values() if "survey_source" in p}):
-        try:
-            folder = export.resolve_folder(source, root)
-            if folder is not None:
-                export.read_export(folder)
-        except DataValidationError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataValidationError(problems)
+    except ValueError as exc:  # a parameter out of range, an unknown answer label
+        problems.append(str(exc))
+    return None
+
+
+def _check_revisions(raw: Path, values) -> None:
+    """An edition that moves a value a claim is checked against is refused until its record lists the claim."""
+    from ..audit.edition_checks import check_revisions
+    from ..audit.ledger import load_claims
+    from ..data import releases
+
+    folder = raw / "official" / "releases"
+    records = releases.load_provenance(folder)
+    check_revisions(load_claims(raw / "report" / "claims.csv"), values, records, folder / releases.PROVENANCE)
+
+
+def _check_export(source: str, root: Path) -> None:
+    """A survey export: where it is, then its files, item columns and answer labels against the reconstruction's
+    items and scales (computed from the raw tables, as 00_data_preparation will)."""
+    from ..survey import export, reconstruct, respondents
+
+    folder = export.resolve_folder(source, root)
+    if folder is not None:
+        export.read_export(folder)  # files and respondent ids first: cheaper than the reconstruction
+        respondents.read_export(folder, reconstruct.build()["cells"])

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from . import disk
+
 VIEWS = {"code": {"exclude_input": False}, "reviewer": {"exclude_input": True, "exclude_input_prompt": True}}
 templates = Environment(loader=PackageLoader("helpers.chain", "templates"), autoescape=select_autoescape())
 
@@ -36,7 +38,7 @@ def render_notebook(reports: Path, name: str, pdf: bool) -> None:
     for view in VIEWS:
         (reports / "html" / view).mkdir(parents=True, exist_ok=True)
         page = publish_page(notebook_html(executed, view), name, view, chain_order(), reports, pdf)
-        (reports / "html" / view / f"{name}.html").write_text(page, encoding="utf-8")
+        disk.write_text(reports / "html" / view / f"{name}.html", page)
 
 
 def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from .. import paths
 from ..figures.style import TIER_COLOURS, TIER_NOTE
+from . import disk
 
 CODE_STYLE = "xcode"  # the Pygments style whose every token colour passes WCAG AA on the code cells' background
 SITE_CSS = """
@@ -373,8 +374,8 @@ def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: b
             **common,
         )
     )
-    (reports / "index.html").write_text(index, encoding="utf-8")
+    disk.write_text(reports / "index.html", index)
     records = json.dumps(search_records(reports, figures), ensure_ascii=False, separators=(",", ":"))
-    (reports / "search-index.js").write_text(f"window.SEARCH_INDEX={records};\n", encoding="utf-8")
+    disk.write_text(reports / "search-index.js", f"window.SEARCH_INDEX={records};\n")
     search = _templates().get_template("search.html.j2").render(nav=site_nav("search", ""), **common)
-    (reports / "search.html").write_text(search, encoding="utf-8")
+    disk.write_text(reports / "search.html", search)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import matplotlib
 
+from . import disk
 from .render import notebook_html, templates
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -202,7 +203,8 @@ def write_appendix(reports: Path, notebooks: list[str], build: dict | None = Non
     book = HTML(string=book_html(reports, notebooks, build), base_url=str(reports))
     document = book.render(stylesheets=[CSS(string=pdf_css())])
     target = reports / "appendix.pdf"
-    document.write_pdf(target, pdf_variant=VARIANT, pdf_tags=True)
+    with disk.writing(target):
+        document.write_pdf(target, pdf_variant=VARIANT, pdf_tags=True)
     starts = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import paths
 from ..data.read import DataValidationError
-from . import graph, params, preflight, swap
+from . import disk, graph, params, preflight, swap
 from .lock import LockBusy, run_lock
 
 MANIFEST = swap.MANIFEST
@@ -37,6 +37,16 @@ DETERMINISM_ENV = {"SOURCE_DATE_EPOCH": "1751328000", "PYTHONHASHSEED": "0", "MP
 
 class ChainFailed(RuntimeError):
     """A notebook failed; the message names the notebook, the cell and the exception."""
+
+
+class DiskFull(ChainFailed):
+    """A write found the disk full; the message names the path being written."""
+
+
+LEFT_AS_THEY_WERE = (
+    "; the staging folder was removed and reports/ and data/processed/ were left as they were: make room on the "
+    "disk and run again"
+)
 
 
 class Interrupted(BaseException):
@@ -120,6 +130,8 @@ def _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, previous
                 (step, reason), result = running.pop(future), future.result()
                 if not result["ok"]:
                     err = result["error"]
+                    if err["disk_full"]:
+                        raise DiskFull(f"{err['evalue']} (notebook {step.path.name})")
                     at = err["cell_index"]
                     where = "start-up" if at is None else f"cell {err['cell']} (index {at})"
                     raise ChainFailed(
@@ -247,9 +259,9 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     if not stale and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
-    preflight.check_inputs(root, resolved)
+    preflight.check_inputs(root, steps, resolved)
     os.environ.update(DETERMINISM_ENV)
-    staging = swap.stage(root)
+    staging = swap.staging_dir(root)
     ran: set[str] = set()
 
     def decide(step: graph.Step) -> str:
@@ -266,6 +278,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     timings_file = root / "build" / "timings.json"
     last_seconds = _read_json(timings_file, {})
     try:
+        swap.stage(root)
         timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
         from .render import render_index, render_notebook
 
@@ -288,11 +301,18 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
             "pdf": pdf,
             "outputs": swap.listing(staging),
         }
-        (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
+        with disk.writing(staging / "reports" / MANIFEST):
+            (staging / "reports" / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True) + "\n")
         swap.checkpoint("before_swap")
     except Interrupted:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    except Exception as exc:
+        if not (isinstance(exc, DiskFull) or disk.is_full(exc)):
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+        said = str(exc) if isinstance(exc, DiskFull) else disk.message(exc, staging)
+        raise DiskFull(said + LEFT_AS_THEY_WERE) from None
     try:
         swap.swap_in(root)
     except Interrupted as exc:  # delivered once the swap was complete

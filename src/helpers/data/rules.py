@@ -1,8 +1,8 @@
-"""What a Table Schema cannot say about the raw tables: numbers are finite, a share (unit `percent`) lies in
-0..100, a count is at most its stated n, a `*_date` value is a real calendar date, the claim ids named inside
-a claim's `derived` expression exist, a hand-typed official value is printed in its quote (in the form the quote
-prints it), and the parts of a total published in the same release do not add up to more than the total. Each rule
-works on the text frame and returns (row position, column, what is wrong).
+"""What a Table Schema cannot say about the raw tables: numbers are finite, a share (unit `percent`) lies in 0..100, a
+count is at most its stated n, a `*_date` value is a real calendar date, a period is in a format the chain reads,
+the claim ids named inside a claim's `derived` expression exist, a hand-typed official value is printed in its quote
+(in the form the quote prints it), and the parts of a total published in the same release do not add up to more than
+the total. Each rule works on the text frame and returns (row position, column, what is wrong).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from datetime import date
 
 import pandas as pd
+
+from .periods import parse_period
 
 SHARE_UNITS = {"percent"}
 CLAIM_ID = re.compile(r"L\d{4}:[0-9.]+(?:#\d+)?")  # a claim of the ledger: report line, value, repeat
@@ -25,6 +27,7 @@ def problems(frame: pd.DataFrame, schema: dict) -> list[Problem]:
     """Every rule's problems in a table of text cells described by the schema."""
     numeric = [f["name"] for f in schema["fields"] if f.get("type") in ("number", "integer")]
     found = [*_non_finite(frame, numeric), *_shares(frame), *_counts_within_n(frame), *_calendar_dates(frame)]
+    found += _periods(frame)
     return found + _embedded_references(frame) + _values_in_quotes(frame) + _parts_within_total(frame)
 
 
@@ -90,6 +93,19 @@ def _calendar_dates(frame: pd.DataFrame) -> list[Problem]:
         for i, raw in frame[column].items()
         if raw.strip() and not _is_calendar_date(raw.strip())
     ]
+
+
+def _periods(frame: pd.DataFrame) -> list[Problem]:
+    """In every table with `period` and `period_type`: the period is in a format periods.parse_period reads."""
+    if not {"period", "period_type"} <= set(frame.columns):
+        return []
+    found = []
+    for i, text in frame["period"].items():
+        try:
+            parse_period(text, frame.at[i, "period_type"].strip())
+        except ValueError as exc:
+            found.append((i, "period", str(exc)))
+    return found
 
 
 def _embedded_references(frame: pd.DataFrame) -> list[Problem]:

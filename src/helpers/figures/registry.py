@@ -517,7 +517,7 @@ FIGURES: list[Figure] = [
         "several",
         ("report", "not published"),
         need.draw,
-        ("published", "captions", "need_statements"),
+        ("published", "captions", "need_statements", "survey"),
         need.describe,
     ),
     _survey(

@@ -19,7 +19,12 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
     folder = export.resolve_folder(survey_source)
     if folder is None:
         return {pop: reconstruct.load_rows(pop) for pop in POPULATIONS}, False
-    cells = reconstruct.load_cells()
+    return read_export(folder, reconstruct.load_cells()), True
+
+
+def read_export(folder, cells: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A real export's rows, every item column of `cells` (the reconstruction's items and scales) present and
+    every answer recoded; the chain's preflight calls it before any notebook runs."""
     scales = cells[cells["level"] == "answer"].drop_duplicates(["population", "item_id"])
     items = {p: list(scales.loc[scales["population"] == p, "item_id"]) for p in POPULATIONS}
     rows = export.read_export(folder, items)
@@ -27,4 +32,4 @@ def load(survey_source: str = "reconstruction") -> tuple[dict[str, pd.DataFrame]
         path = folder / f"{pop}.csv"
         for item in scales[scales["population"] == pop].itertuples():
             frame[item.item_id] = likert.recode(frame[item.item_id], item.scale, file=str(path), column=item.item_id)
-    return rows, True
+    return rows

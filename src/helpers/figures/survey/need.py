@@ -1,6 +1,7 @@
 """Figures 27-56 (need for improvement, ten themes x three groups) as one summary: per theme and group the
 report's figure number, n as printed, any printed value and the text's finding. No invented share: the report
-prints one value (Figure 32, 63%) and says in words which group expressed the greatest need."""
+prints one value (Figure 32, 63%) and says in words which group expressed the greatest need. With a real survey
+export every cell shows every answer's share from the export's rows instead."""
 
 from __future__ import annotations
 
@@ -12,16 +13,34 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
 
+from ...survey import likert
 from .. import style
 from .specs import NEED_AREAS, NEED_GROUPS, need_figure_number
 
 INTRO = "all themes"  # need_statements.csv's theme of the survey's introduction to the ten themes
 TITLE = "Figures 27–56: perceived need for improvement, by theme and group (what the report prints)"
+SHORT = dict(zip(likert.SCALES["need_improvement"], ["none", "minor", "moderate", "significant", "don't know"]))
 
 
-def summary(published: pd.DataFrame, captions: pd.DataFrame, need_statements: pd.DataFrame) -> pd.DataFrame:
+def export_shares(rows: pd.DataFrame, item_id: str) -> tuple[str, int]:
+    """Every answer's share of one need-for-improvement item in a real export (over valid answers, half up, in
+    the scale's order, named in short: 'none 5% · minor 10% · ...'), and its n."""
+    table = likert.shares(rows[item_id])
+    n = int(table["n"].iloc[0]) if len(table) else 0
+    shares = " · ".join(f"{SHORT[r.category]} {r.percent:g}%" for r in table.itertuples())
+    return shares, n
+
+
+def summary(
+    published: pd.DataFrame,
+    captions: pd.DataFrame,
+    need_statements: pd.DataFrame,
+    survey: tuple[dict[str, pd.DataFrame], bool],
+) -> pd.DataFrame:
     """Per theme and group: figure number, caption and n as printed (flagged where it is the n most of another
-    group's captions give), printed values and the text's finding (need_statements.csv), quoted."""
+    group's captions give), printed values and the text's finding (need_statements.csv), quoted; with a real
+    export (``survey``'s flag), every answer's share from its rows."""
+    respondents, is_export = survey
     out = []
     for t, (key, theme) in enumerate(NEED_AREAS):
         said = need_statements[need_statements["theme"] == theme]
@@ -32,20 +51,23 @@ def summary(published: pd.DataFrame, captions: pd.DataFrame, need_statements: pd
             caption = captions.loc[captions["figure"] == number, "caption"].iloc[0]
             n = int(re.search(r"n=(\d+)", caption).group(1))
             rows = published[(published["figure"] == str(number)) & (published["unit"] == "percent")]
+            key_id = f"need_improvement_{key}"
+            shares, n_export = export_shares(respondents[population], key_id) if is_export else ("", 0)
             out.append(
                 {
                     "figure": number,
                     "theme": theme,
                     "group": group,
                     "population": population,
-                    "item_id": f"need_improvement_{key}",
+                    "item_id": key_id,
                     "caption": caption,
                     "n_printed": n,
                     "printed": "; ".join(f"{r.value:g}% significant improvements required" for r in rows.itertuples()),
                     "stat_id": "; ".join(rows["stat_id"]),
+                    "export": f"{shares} (n={n_export})" if is_export else "",
                     "text_finding": "greatest need (the text)" if greatest == population else "",
                     "quotes": " ".join(f'"{q}" (line {line})' for line, q in zip(said["line"], said["statement"])),
-                    "tier": "report" if len(rows) or greatest == population else "not published",
+                    "tier": "report" if is_export or len(rows) or greatest == population else "not published",
                 }
             )
     table = pd.DataFrame(out)
@@ -80,16 +102,21 @@ def _printed_values(table: pd.DataFrame) -> str:
 
 def _cell(r) -> str:
     head = f"Fig. {r.figure} \u00b7 n={r.n_printed}" + (" \u2691" if r.n_flag else "")
-    shown = r.printed or ("greatest need (text)" if r.text_finding else "not published")
+    shown = r.export or r.printed or ("greatest need (text)" if r.text_finding else "not published")
     return head + "\n" + style.wrap(shown, 22)
 
 
 def draw(
-    published: pd.DataFrame, captions: pd.DataFrame, need_statements: pd.DataFrame
+    published: pd.DataFrame,
+    captions: pd.DataFrame,
+    need_statements: pd.DataFrame,
+    survey: tuple[dict[str, pd.DataFrame], bool],
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """A grid (seaborn heatmap): theme rows, group columns; each cell its figure number, n as printed and what
-    is printed; shaded where the text says the group expressed the greatest need, hatched where nothing is."""
-    table = summary(published, captions, need_statements)
+    is printed (with a real export: every answer's share); shaded where the text says the group expressed the
+    greatest need, hatched where nothing is."""
+    table = summary(published, captions, need_statements, survey)
+    is_export = bool((table["export"] != "").any())
     style.use_house_style()
     themes = list(dict.fromkeys(table["theme"]))
     groups = [g for _, g in NEED_GROUPS]
@@ -97,14 +124,15 @@ def draw(
     cells = table.assign(cell=[_cell(r) for r in table.itertuples()])
     labels = cells.pivot(index="theme", columns="group", values="cell").loc[themes, groups]
     lines = max(label.count("\n") + 1 for label in labels.to_numpy().ravel())
-    notes = (
-        "Shaded: the group the text says expressed the greatest need for that theme (its words; no share "
-        "printed). Hatched: no value printed. The bars of Figures 27\u201356 are not published."
+    notes = "Shaded: the group the text says expressed the greatest need for that theme (its words). " + (
+        "Shares from the survey export, over valid answers, rounded half up."
+        if is_export
+        else "No share printed there. Hatched: no value printed. The bars of Figures 27\u201356 are not published."
     )
     if flagged := _flagged(table):
         notes += f"\n\u2691 {flagged}; shown as printed."
     note_text = "\n".join(style.wrap(line, 100) for line in notes.split("\n"))
-    title = style.wrap(TITLE, 68)
+    title = style.wrap(TITLE.replace("what the report prints", "from the survey export") if is_export else TITLE, 68)
     row_h, top, bottom = (
         0.15 * lines + 0.14,
         0.3 + 0.2 * (title.count("\n") + 1),
@@ -128,7 +156,7 @@ def draw(
     )
     for text, ((i, theme), (j, group)) in zip(ax.texts, product(enumerate(themes), enumerate(groups))):
         r = table[(table["theme"] == theme) & (table["group"] == group)].iloc[0]
-        if not r.printed and not r.text_finding:
+        if not r.printed and not r.text_finding and not r.export:
             ax.add_patch(plt.Rectangle((j, i), 1, 1, **style.tier_bar("not published", style.GREY), zorder=2))
             text.set_bbox(dict(facecolor="white", edgecolor="none", pad=1.0))
     ax.set_xlabel("")
@@ -139,7 +167,10 @@ def draw(
     ax.tick_params(length=0)
     fig.text(0.1 / width, 1 - 0.08 / height, title, ha="left", va="top", fontsize=style.TITLE_PT, fontweight="bold")
     style.tier_key(
-        fig, ["report", "not published"], loc="upper left", bbox_to_anchor=(0.1 / width, (bottom - 0.02) / height)
+        fig,
+        ["report"] if is_export else ["report", "not published"],
+        loc="upper left",
+        bbox_to_anchor=(0.1 / width, (bottom - 0.02) / height),
     )
     fig.text(
         0.1 / width, (bottom - 0.5) / height, note_text, ha="left", va="top", fontsize=style.SMALL_PT, color=style.MUTED
@@ -149,6 +180,8 @@ def draw(
 
 def describe(data: pd.DataFrame) -> dict:
     """Title, caption, source, tiers and alt text of the summary, from its rows."""
+    if (data["export"] != "").any():
+        return _describe_export(data)
     table = data
     caption = (
         "The report's thirty need-for-improvement charts (Figures 27–56) in one summary. Their bars are not "
@@ -168,4 +201,21 @@ def describe(data: pd.DataFrame) -> dict:
         alt=f"Grid: need for improvement, {table['theme'].nunique()} themes by {table['group'].nunique()} groups "
         f"(Figures 27\u201356). Printed: {_printed_values(table) or 'no share'}; the text names the group in most need "
         "per theme; no other value is printed.",
+    )
+
+
+def _describe_export(data: pd.DataFrame) -> dict:
+    """The same, for the summary drawn from a real export: every answer's share of every theme and group."""
+    return dict(
+        title=TITLE.split(": ", 1)[1].replace("what the report prints", "from the survey export"),
+        caption="The report's thirty need-for-improvement charts (Figures 27–56) in one summary, drawn from the "
+        "survey's own respondent-level export: every answer's share per theme and group, over valid answers, "
+        "rounded half up; shaded where the report's text says the group expressed the greatest need. The report "
+        f"prints {_printed_values(data) or 'no value'}.",
+        source="Leapwise survey export (MS Leads survey, frontline focus groups, System Leader interviews), section "
+        "'Appendix: need for improvements', Figures 27–56",
+        tiers=["report"],
+        alt=f"Grid: need for improvement, {data['theme'].nunique()} themes by {data['group'].nunique()} groups "
+        "(Figures 27\u201356), each cell every answer's share from the survey export. Shaded: the group the text "
+        "names as in most need.",
     )
