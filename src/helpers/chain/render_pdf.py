@@ -149,6 +149,8 @@ def section(reports: Path, name: str, order: list[str]) -> dict:
             link["href"] = f"#{name}--{href[1:]}"
         elif target and target.group(1) in order:
             link["href"] = f"#{target.group(1)}--{target.group(2)[1:]}" if target.group(2) else f"#nb-{target.group(1)}"
+        elif not re.match(r"(https?|mailto):", href):  # a file of the checkout: its text stays, no machine path
+            link.unwrap()
     _keep_figures_with_headings(soup)
     _fix_columns(soup)
     _link_urls(soup)
