@@ -217,7 +217,7 @@ def fig16(published: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     for y, v in enumerate(order["teams"]):
         ax.text(v + 0.15, y, str(v), va="center", fontsize=style.TEXT_PT)
     ax.set_xlabel(f"Number of dedicated MSHT teams (of {data['n'].iloc[0]})")
-    ax.set_title(wrap(_fig16_title(data), 68), loc="left", fontsize=style.TITLE_PT)
+    fig.suptitle(wrap(_fig16_title(data), 80), x=0.01, ha="left", fontsize=style.TITLE_PT)  # over the labels too
     style.tier_key(fig, ["report"], loc="outside lower left", ncol=1)
     return fig, data
 
