@@ -215,8 +215,8 @@ def _figures(soup: BeautifulSoup, main, reports: Path, root: str) -> None:
             link = soup.new_tag("a", href=f"{root}figures/{fid}.svg", attrs={"class": "fig-link"})
             image.wrap(link)
         files = " ".join(
-            f'<a href="{root}figures/{fid}.{ext}">{fid}.{ext} ({what})</a>'
-            for ext, what in (("png", "image"), ("svg", "vector image"), ("csv", "plotted data, sources"))
+            f'<a href="{root}figures/{fid}.{ext}">{ext.upper()} ({what})</a>'
+            for ext, what in (("png", "image"), ("svg", "vector image"), ("csv", "the plotted data with sources"))
         )
         caption = figure.find("figcaption") or figure
         caption.append(BeautifulSoup(f'<span class="fig-files"><br>Download: {files}</span>', "html.parser"))
