@@ -166,8 +166,8 @@ def test_an_edited_figure_function_shows_on_re_running_its_cell(tmp_path):
         before = run(cell)
         assert "Plotted data" in before and "(edited)" not in before
         text = module.read_text(encoding="utf-8")
-        new = '    return fig, FRAMEWORK.assign(component=FRAMEWORK["component"] + " (edited)")\n'
-        edited = text.replace("    return fig, FRAMEWORK\n", new)
+        new = '    return fig, data.assign(component=data["component"] + " (edited)")\n'
+        edited = text.replace("    return fig, data\n", new)
         assert edited != text
         module.write_text(edited, encoding="utf-8")
         after = run(cell)
