@@ -249,8 +249,8 @@ def test_explain_names_the_one_input_that_changed_and_runs_nothing(tiny):
         path.write_text(original, encoding="utf-8")
     assert " ".join(why("-p", "value=2")) == "run parameter: value changed"
     assert _outputs(tiny) == before  # explaining wrote nothing
-    ran = next(line for line in _ok(tiny, "-p", "value=2").stdout.splitlines() if "ran   00_tiny" in line)
-    assert ran.endswith("(parameter: value changed)")
+    started = next(line for line in _ok(tiny, "-p", "value=2").stdout.splitlines() if "start 00_tiny" in line)
+    assert started.endswith("(parameter: value changed)")
 
 
 FULL_DISK = '''
@@ -401,8 +401,8 @@ def _edition_giving_19_percent() -> bytes:
          "data/raw/official/nrm.csv, line 4, column 'period': unknown period format '2015 Q5'"),
         (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b",3263,", b",3264,"), (),
          "data/raw/official/nrm.csv, line 5, column 'value': 3,264 is not printed in its quote"),
-        (lambda r, _: None, ("-p", "last_year=2031"), "parameter last_year=2031: the official data cover 2013 to"),
-        (lambda r, _: None, ("-p", "vintage=newest"), "parameter vintage='newest': choose one of ('report', 'latest')"),
+        (lambda r, _: None, ("-p", "last_year=2031"), "parameter 'last_year' = 2031: the official data cover 2013 to"),
+        (lambda r, _: None, ("-p", "vintage=newest"), "parameter 'vintage' = 'newest': choose one of 'report', 'latest'"),
         (lambda r, _: _edit(r, f"{RELEASES}/duty_to_notify_by_quarter_2015q4_2023q4.csv", b"2016,Q3,", b"2016,Q3,1"),
          (), "duty_to_notify_by_quarter_2015q4_2023q4.csv: sha256 "),
         (lambda r, _: _release(r, "appendix_tables_ye_sep2022.xlsx", b"PK\x03\x04 cut off"), (),
