@@ -402,7 +402,7 @@ def _edition_giving_19_percent() -> bytes:
         (lambda r, _: _edit(r, f"{OFFICIAL}/nrm.csv", b",3263,", b",3264,"), (),
          "data/raw/official/nrm.csv, line 5, column 'value': 3,264 is not printed in its quote"),
         (lambda r, _: None, ("-p", "last_year=2031"), "parameter 'last_year' = 2031: the official data cover 2013 to"),
-        (lambda r, _: None, ("-p", "vintage=newest"), "parameter 'vintage' = 'newest': choose one of 'report', 'latest'"),
+        (lambda r, _: None, ("-p", "vintage=newest"), "parameter 'vintage' = 'newest': choose one of 'report'"),
         (lambda r, _: _edit(r, f"{RELEASES}/duty_to_notify_by_quarter_2015q4_2023q4.csv", b"2016,Q3,", b"2016,Q3,1"),
          (), "duty_to_notify_by_quarter_2015q4_2023q4.csv: sha256 "),
         (lambda r, _: _release(r, "appendix_tables_ye_sep2022.xlsx", b"PK\x03\x04 cut off"), (),
