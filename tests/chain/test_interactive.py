@@ -137,12 +137,18 @@ def test_the_runner_refuses_a_bad_parameter_in_at_most_five_lines(tmp_path, give
     assert len((done.stdout + done.stderr).strip().splitlines()) <= 5
 
 
-def test_an_edited_figure_function_shows_on_re_running_its_cell(tmp_path):
+def test_an_edited_figure_function_shows_on_re_running_its_cell(tmp_path, monkeypatch):
     """In one kernel (as JupyterLab runs it): make a figure, edit its draw function in a copy of the repository,
     re-run the same cell: the new figure shows, without a restart (session.start turned on autoreload)."""
     from jupyter_client.manager import start_new_kernel
 
+    from helpers.data.tables import REPORT_TABLES, publish_report_table
+
     copy = copy_inputs(tmp_path / "copy")
+    with monkeypatch.context() as patch:  # the report tables as 00 writes them, in the copy's data/processed
+        patch.setenv("MSR_OUTPUT_ROOT", str(copy))
+        for name in REPORT_TABLES:
+            publish_report_table(name)
     module = copy / "src" / "helpers" / "figures" / "report" / "table_figures.py"
     cell = 'make("fig57", Inputs())'
     km, kc = start_new_kernel(kernel_name=KERNEL, cwd=str(copy / "notebooks"), env=_direct_env(copy))
