@@ -26,6 +26,22 @@ def raw_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def reconstruction():
+    """The respondent-level survey reconstruction (rows and cells), built once for the unit and backtests."""
+    from helpers.survey import reconstruct
+
+    return reconstruct.build()
+
+
+@pytest.fixture(scope="session")
+def recomputed(reconstruction):
+    """Every printed survey percentage recomputed from the reconstruction."""
+    from helpers.survey import recompute
+
+    return recompute.check(reconstruction)
+
+
+@pytest.fixture(scope="session")
 def processed_survey(tmp_path_factory):
     """The survey reconstruction and the report tables built into a temporary data/processed, as
     00_data_preparation writes them (a clean clone has none)."""

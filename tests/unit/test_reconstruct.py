@@ -3,34 +3,24 @@
 import pandas as pd
 import pytest
 
-from helpers.survey import granularity, items, published, recompute, reconstruct
+from helpers.survey import granularity, items, published, reconstruct
 
 
-@pytest.fixture(scope="module")
-def built():
-    return reconstruct.build()
-
-
-@pytest.fixture(scope="module")
-def check(built):
-    return recompute.check(built)
-
-
-def test_cells_mark_reconstructed_and_not_published(built):
-    cells = built["cells"]
+def test_cells_mark_reconstructed_and_not_published(reconstruction):
+    cells = reconstruction["cells"]
     assert set(cells["status"]) == {"reconstructed", "not_published"}
     yes = cells[(cells["item_id"] == "ms_control_strategy") & (cells["level"] == "answer") & (cells["count"] > 0)]
     assert set(yes["status"]) == {"reconstructed"}
     need = cells[(cells["item_id"] == "need_improvement_policy") & (cells["level"] == "answer")]
-    assert set(need["status"]) == {"not_published"} and set(built["rows"]["ms_leads"][need["item_id"].iloc[0]]) == {
-        "Not published"
-    }
+    assert set(need["status"]) == {"not_published"} and set(
+        reconstruction["rows"]["ms_leads"][need["item_id"].iloc[0]]
+    ) == {"Not published"}
 
 
-def test_two_builds_are_equal(built):
+def test_two_builds_are_equal(reconstruction):
     again = reconstruct.build()
-    pd.testing.assert_frame_equal(built["cells"], again["cells"])
-    for population, frame in built["rows"].items():
+    pd.testing.assert_frame_equal(reconstruction["cells"], again["cells"])
+    for population, frame in reconstruction["rows"].items():
         pd.testing.assert_frame_equal(frame, again["rows"][population])
 
 
@@ -69,19 +59,19 @@ def test_count_above_its_n_stops_with_file_line_and_column(tmp_path):
     assert f"survey_published.csv, line {line}, column 'value'" in str(err.value) and "n=24" in str(err.value)
 
 
-def test_multi_select_options_recompute_to_their_printed_values(built, check):
-    multi = check[check["item_id"].isin(list(items.MULTI_SELECT))]
+def test_multi_select_options_recompute_to_their_printed_values(reconstruction, recomputed):
+    multi = recomputed[recomputed["item_id"].isin(list(items.MULTI_SELECT))]
     assert set(multi["status"]) <= {"exact", "recorded_deviation"}
     deviations = multi[multi["status"] == "recorded_deviation"]
     assert deviations["note"].str.contains("impossible").all()
     assert ((deviations["recomputed"] - deviations["printed"]).abs() <= 1).all()
-    frontline = built["rows"]["frontline"]
+    frontline = reconstruction["rows"]["frontline"]
     signs = frontline[[c for c in frontline.columns if c.startswith("fl_signs_identified__")]]
     assert set(signs.stack().dropna().unique()) == {"Yes", "No"}
 
 
-def test_not_reconstructed_rows_all_have_a_reason(check):
-    left = check[check["status"] == "not_reconstructed"]
+def test_not_reconstructed_rows_all_have_a_reason(recomputed):
+    left = recomputed[recomputed["status"] == "not_reconstructed"]
     assert set(left["item_id"]) <= set(items.NOT_RECONSTRUCTED)
     assert left["reason"].str.len().gt(0).all()
-    assert (check.loc[check["status"] != "not_reconstructed", "reason"] == "").all()
+    assert (recomputed.loc[recomputed["status"] != "not_reconstructed", "reason"] == "").all()
