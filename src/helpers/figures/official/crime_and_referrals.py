@@ -72,16 +72,7 @@ def fig06_recorded_crime(editions: pd.DataFrame, vintage: str, last_year: int, c
         bottom += drawn
         out.append(part.reset_index().assign(series=series_name, label=[f"{y} {words}" for y in years]))
     for x, year in enumerate(years):
-        ax.annotate(
-            f"{bottom[year]:,.0f}",
-            (x, bottom[year]),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            rotation=90,
-        )
+        oc.count_label(ax, x, bottom[year])
     ax.set_xticks(range(len(years)), years, rotation=90)
     ax.set_ylabel("Recorded offences")
     ax.set_ylim(0, bottom.max() * 1.8)  # room above the bars for the report's changes
@@ -230,16 +221,7 @@ def fig07_nrm_referrals(
             )
     for x, year in enumerate(years):
         if year in totals:
-            ax.annotate(
-                f"{totals[year]:,.0f}",
-                (x, totals[year]),
-                xytext=(0, 2),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=8,
-                rotation=90,
-            )
+            oc.count_label(ax, x, totals[year])
     ax.set_ylim(0, max(totals.values()) * 1.3)
     ax.set_ylabel("Referrals")
     ax.yaxis.set_major_formatter(THOUSANDS)
@@ -275,16 +257,7 @@ def fig07_nrm_referrals(
             )
             continue
         oc.bar(ax_dtn, x, r["value"], r["tier"], DTN_COLOUR, 0.75)
-        ax_dtn.annotate(
-            f"{r['value']:,.0f}",
-            (x, r["value"]),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            rotation=90,
-        )
+        oc.count_label(ax_dtn, x, r["value"])
         part = " (November and December)" if int(y) == DTN_START else ""
         out.append(
             r.to_frame().T.assign(

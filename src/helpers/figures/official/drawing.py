@@ -76,6 +76,20 @@ def point(ax: plt.Axes, x, y, tier: str, colour: str, marker: str = "o", size: f
         )
 
 
+def count_label(ax: plt.Axes, x, value: float):
+    """A count printed just above its bar, turned to read upwards."""
+    return ax.annotate(
+        f"{value:,.0f}",
+        (x, value),
+        xytext=(0, 2),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=style.SMALL_PT,
+        rotation=90,
+    )
+
+
 def not_found(ax: plt.Axes, x, text: str = NOT_FOUND, y: float = 0.0) -> None:
     ax.annotate(text, (x, y), rotation=90, ha="center", va="bottom", fontsize=style.SMALL_PT, color=style.MUTED)
 

@@ -151,18 +151,7 @@ def fig24_cps(table: pd.DataFrame, last_year: int, claims: pd.DataFrame):
             for xi, (_period, r) in zip(xs + offset, s.iterrows()):
                 if pd.notna(r["value"]):
                     oc.bar(ax_n, xi, r["value"], r["tier"], colour, 0.4)
-                    value_labels.append(
-                        ax_n.annotate(
-                            f"{r['value']:,.0f}",
-                            (xi, r["value"]),
-                            xytext=(0, 2),
-                            textcoords="offset points",
-                            ha="center",
-                            va="bottom",
-                            fontsize=8,
-                            rotation=90,
-                        )
-                    )
+                    value_labels.append(oc.count_label(ax_n, xi, r["value"]))
             out.append(s.reset_index().assign(panel=f"{title}: {word}", label=lambda d, w=word: d["period"] + " " + w))
         found = set(part.loc[part["series"].isin(CPS_COUNTS), "period"])
         missing += [x for p, x in here if p not in found]
