@@ -1,5 +1,6 @@
-"""What a build changed against the previous one: every plotted value and every audit verdict that differs,
-with its old and new value and the inputs that changed for the notebook that made it.
+"""What a build changed against the previous one: every plotted value, audit verdict and headline finding (the
+landing page's counts and first findings) that differs, with its old and new value and the inputs that changed for
+the notebook that made it.
 
 Written by the runner into ``reports/changes.csv`` and ``reports/changes.html`` (linked from the landing page).
 The previous build is the live ``reports/`` and ``data/processed/``; the new one the staging folder; the changed
@@ -14,7 +15,11 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
+
+from ..audit.views import VERDICT_WORDS
 from . import graph
+from .index import KIND_WORDS, audit_headline, figure_kinds
 
 COLUMNS = ["kind", "item", "key", "column", "old", "new", "changed inputs"]
 ROW_KEYS = ("series", "breakdown", "period", "geography", "panel", "label", "population", "item", "category")
@@ -108,7 +113,36 @@ def build_changes(live: Path, staged: Path, previous: dict, current: dict, after
     old, new = _rows(live / AUDIT), _rows(staged / AUDIT)
     for change in table_changes("verdict", "claims_audit", old, new, ("claim_id",), AUDIT_COLUMNS):
         found.append({**change, "changed inputs": _why(AUDIT_NOTEBOOK, previous, current, after)})
+    was, now = headline(live), headline(staged)
+    for key in [k for k in now if was.get(k) != now[k]] + [k for k in was if k not in now]:
+        found.append(
+            {
+                "kind": "headline finding",
+                "item": "landing page",
+                "key": key,
+                "column": "",
+                "old": was.get(key, ""),
+                "new": now.get(key, ""),
+                "changed inputs": _why(AUDIT_NOTEBOOK, previous, current, after),
+            }
+        )
     return found
+
+
+def headline(root: Path) -> dict[str, str]:
+    """A build's headline findings as the landing page states them: claims audited and by verdict, the first
+    findings (claim ids), and the report's figures by what they show."""
+    out: dict[str, str] = {}
+    if (root / AUDIT).is_file():
+        found = audit_headline(pd.read_csv(root / AUDIT))
+        out["claims audited"] = str(found["total"])
+        out.update({f"claims: {VERDICT_WORDS[v][0]}": str(n) for v, n in found["counts"]})
+        out["first findings"] = ", ".join(f["claim_id"] for f in found["findings"])
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "reports" / "figures").glob("*.json"))]
+    if records:
+        kinds = figure_kinds([r for r in records if "tiers" in r])
+        out.update({f"report figures {KIND_WORDS[k]}": str(n) for k, n in kinds.items()})
+    return out
 
 
 def _why(notebook: str, previous: dict, current: dict, after: dict[str, list[str]]) -> str:

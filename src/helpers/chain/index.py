@@ -15,6 +15,11 @@ from .. import paths
 
 DATA_TIERS = {"official", "official_secondary"}
 INPUTS = ["notebooks", "src", "data/raw", "config"]
+KIND_WORDS = {
+    "data": "drawn from data",
+    "printed": "showing only what the report printed",
+    "not_published": "with nothing printed behind them",
+}
 
 
 def figure_kind(tiers: list[str]) -> str:
@@ -70,7 +75,8 @@ def audit_headline(audit: pd.DataFrame, top: int = 5) -> dict:
     from ..audit.ledger import VERDICTS
 
     counts = audit["verdict"].value_counts()
-    findings = audit[audit["verdict"].isin(VERDICTS[:2])].assign(rank=audit["verdict"].map(VERDICTS.index))
+    findings = audit[audit["verdict"].isin(VERDICTS[:2])]
+    findings = findings.assign(rank=findings["verdict"].map(VERDICTS.index))
     findings = findings.sort_values(["rank", "importance", "line"], kind="stable").head(top)
     return {
         "total": len(audit),
