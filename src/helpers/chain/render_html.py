@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .. import paths
-from ..figures.style import TIER_COLOURS, TIER_NOTE
+from ..figures.style import TIER_COLOURS, TIER_NOTE, TIER_WORDS
 from . import disk
 
 CODE_STYLE = "xcode"  # the Pygments style whose every token colour passes WCAG AA on the code cells' background
@@ -111,7 +111,8 @@ def chapter_figures() -> dict[str, list[tuple[str, str]]]:
 
 def legend_html() -> str:
     return "Data tiers: " + "; ".join(
-        f'<span class="tier" style="color:{TIER_COLOURS[t]}">{t}</span> ({note})' for t, note in TIER_NOTE.items()
+        f'<span class="tier" style="color:{TIER_COLOURS[t]}">{html.escape(TIER_WORDS.get(t, t))}</span>: {note}'
+        for t, note in TIER_NOTE.items()
     )
 
 
@@ -357,7 +358,13 @@ def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: b
     state = status(reports, figures)
     for f in figures:
         f["kind"] = figure_kind(f["tiers"])
-    common = {"header": site_header(""), "script": SITE_SCRIPT, "css": SITE_CSS, "colours": TIER_COLOURS}
+    common = {
+        "header": site_header(""),
+        "script": SITE_SCRIPT,
+        "css": SITE_CSS,
+        "colours": TIER_COLOURS,
+        "tier_words": TIER_WORDS,
+    }
     index = (
         _templates()
         .get_template("index.html.j2")
