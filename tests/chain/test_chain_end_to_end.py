@@ -273,4 +273,6 @@ def test_no_pdf_leaves_no_stale_pdf_and_the_next_pdf_shows_the_new_state(built):
 
     text = " ".join(page.extract_text() for page in PdfReader(reports / "appendix.pdf").pages)
     assert "An edit made between two builds." in text
-    assert (reports / "pdf" / "06_methodology.pdf").exists()
+    page = (reports / "html" / "reviewer" / "06_methodology.html").read_text(encoding="utf-8")
+    assert 'href="../../appendix.pdf#nameddest=nb-06_methodology"' in page
+    assert "nb-06_methodology" in PdfReader(reports / "appendix.pdf").named_destinations

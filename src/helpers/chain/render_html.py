@@ -265,7 +265,8 @@ def publish_page(page: str, name: str, view: str, order: list[str], reports: Pat
     ]
     other = "code" if view == "reviewer" else "reviewer"
     pdf_link = (
-        f'<a href="{root}appendix.pdf">the appendix as one PDF</a> (this chapter is one of its sections)'
+        f'<a href="{root}appendix.pdf#nameddest=nb-{name}">this chapter in the PDF appendix</a> '
+        f'(<a href="{root}appendix.pdf">the whole appendix</a>)'
         if pdf
         else "no PDF in this build (it was built without one)"
     )

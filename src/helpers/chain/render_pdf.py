@@ -159,7 +159,35 @@ def section(reports: Path, name: str, order: list[str]) -> dict:
         for h in soup.find_all(["h1", "h2"])
         if h.get("id")
     ]
-    return {"name": name, "id": f"nb-{name}", "body": str(soup), "headings": headings}
+    return {"name": name, "id": f"nb-{name}", "soup": soup, "headings": headings}
+
+
+def _print_each_card_once(sections: list[dict]) -> None:
+    """A claim's card is printed once in the book: a later card with the same content (the claims audit lists
+    every claim again, by section) becomes one line naming the claim and its verdict, with a link to the first
+    card and its page. The line keeps the later card's id, so links to it still land."""
+    first: dict[str, str] = {}
+    for part in sections:
+        soup = part["soup"]
+        for number, card in enumerate(soup.select("article.claim")):
+            content = "".join(str(child) for child in card.children)
+            if content not in first:
+                card["id"] = card.get("id") or f"{part['name']}--card-{number}"
+                first[content] = card["id"]
+                continue
+            claim, verdict = card.select_one(".claim-meta .claim-id"), card.select_one(".claim-meta .verdict")
+            line = soup.new_tag("p", attrs={"class": "claim-ref"})
+            if card.get("id"):
+                line["id"] = card["id"]
+            line.append(soup.new_string("Claim "))
+            line.append(claim.extract())
+            line.append(soup.new_string(" "))
+            line.append(verdict.extract())
+            link = soup.new_tag("a", attrs={"href": f"#{first[content]}", "class": "card-page"})
+            link.string = "its card"
+            line.append(soup.new_string(": "))
+            line.append(link)
+            card.replace_with(line)
 
 
 def _build(reports: Path) -> dict:
@@ -175,6 +203,9 @@ def _build(reports: Path) -> dict:
 def book_html(reports: Path, notebooks: list[str], build: dict | None = None) -> str:
     """The whole appendix as one HTML document: title page, contents, then each executed notebook."""
     sections = [section(reports, n, notebooks) for n in notebooks if (reports / "notebooks" / f"{n}.ipynb").exists()]
+    _print_each_card_once(sections)
+    for part in sections:
+        part["body"] = str(part.pop("soup"))
     return templates.get_template("book.html.j2").render(
         title=TITLE,
         author=AUTHOR,
@@ -187,46 +218,20 @@ def book_html(reports: Path, notebooks: list[str], build: dict | None = None) ->
 
 
 def remove_pdfs(reports: Path) -> None:
-    """Remove the appendix and section PDFs (a run without the PDF leaves none older than the pages)."""
+    """Remove the appendix (a run without the PDF leaves none older than the pages)."""
     (reports / "appendix.pdf").unlink(missing_ok=True)
-    for path in sorted((reports / "pdf").glob("*.pdf")):
-        path.unlink()
-    if (reports / "pdf").is_dir() and not any((reports / "pdf").iterdir()):
-        (reports / "pdf").rmdir()
 
 
 def write_appendix(reports: Path, notebooks: list[str], build: dict | None = None) -> Path:
-    """reports/appendix.pdf as one tagged document, and reports/pdf/<notebook>.pdf cut from its pages."""
+    """reports/appendix.pdf as one tagged document (each notebook's section starts at the named destination
+    ``nb-<notebook>``, which the pages link to)."""
     from weasyprint import CSS, HTML
 
     _quiet()
     _page_references_once()
     remove_pdfs(reports)
     book = HTML(string=book_html(reports, notebooks, build), base_url=str(reports))
-    document = book.render(stylesheets=[CSS(string=pdf_css())])
     target = reports / "appendix.pdf"
     with disk.writing(target):
-        document.write_pdf(target, pdf_variant=VARIANT, pdf_tags=True)
-    starts = {}
-    for number, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("nb-") and anchor[3:] in notebooks:
-                starts.setdefault(anchor[3:], number)
-    write_sections(target, sorted(starts.items(), key=lambda item: item[1]), reports / "pdf")
+        book.write_pdf(target, stylesheets=[CSS(string=pdf_css())], pdf_variant=VARIANT, pdf_tags=True)
     return target
-
-
-def write_sections(appendix: Path, starts: list[tuple[str, int]], folder: Path) -> None:
-    """Each notebook's pages of the appendix as a PDF of its own (a copy of the pages: untagged, no links)."""
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(appendix)
-    folder.mkdir(exist_ok=True)
-    ends = [first for _, first in starts[1:]] + [len(reader.pages)]
-    for (name, first), end in zip(starts, ends):
-        writer = PdfWriter()
-        for page in reader.pages[first:end]:
-            writer.add_page(page)
-        writer.add_metadata({"/Title": f"{TITLE}: {name}", "/Author": AUTHOR})
-        with (folder / f"{name}.pdf").open("wb") as handle:
-            writer.write(handle)

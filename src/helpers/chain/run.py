@@ -295,6 +295,10 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
             _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
         else:
             remove_pdfs(staging / "reports")
+            print(
+                "  render appendix reports/appendix.pdf  skipped (--no-pdf or --only): "
+                "removed, not left older than the pages"
+            )
         new_manifest = {
             "notebooks": {**previous, **{n: found[n] for n in ran}},
             "render": _render_print(steps, found, pdf),
@@ -354,7 +358,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.chain", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="re-run every notebook")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only this notebook")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this notebook (and those it needs) and re-render its pages, without the PDF appendix",
+    )
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF appendix")
     parser.add_argument("--wait", action="store_true", help="if another run holds this checkout, wait for it")
@@ -364,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--jobs must be at least 1")
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _on_signal)
-    options = {"force": args.force, "only": args.only, "overrides": args.param, "pdf": not args.no_pdf}
+    pdf = not (args.no_pdf or args.only)  # the edit loop (--only) leaves the whole book to a full run
+    options = {"force": args.force, "only": args.only, "overrides": args.param, "pdf": pdf}
     try:
         if args.explain:
             explain(**options)
