@@ -76,7 +76,7 @@ def inputs(step: Step, params: dict[str, object], root: Path = paths.ROOT, outpu
         **_hashes("requirements", [root / "requirements.txt"], root),
         **{f"parameter: {k}": digest(v) for k, v in params.items()},
     }
-    for folder in _parameter_folders(params, root):
+    for folder in parameter_folders(params, root):
         found |= _hashes("survey export", [f for f in folder.rglob("*") if f.is_file()], folder)
     for pattern in step.reads:
         kind, base = ("upstream output", output_root) if pattern.startswith(OUTPUT_PREFIXES) else ("data file", root)
@@ -116,11 +116,16 @@ def digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _hashes(kind: str, files, base: Path) -> dict[str, str]:
-    return {f"{kind}: {f.relative_to(base).as_posix()}": hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    return {f"{kind}: {f.relative_to(base).as_posix()}": file_digest(f) for f in files}
 
 
-def _parameter_folders(params: dict[str, object], root: Path) -> list[Path]:
+def parameter_folders(params: dict[str, object], root: Path) -> list[Path]:
     """Folders named by parameters (a real survey export), whose contents are inputs like any data file."""
     folders = []
     for name, keyword in FOLDER_PARAMETERS.items():

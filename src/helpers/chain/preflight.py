@@ -6,6 +6,9 @@ Each problem is reported with file, line and column (or the parameter), and noth
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from functools import cache
 from pathlib import Path
 
 from ..data.read import DataValidationError, display, read_json, read_yaml
@@ -41,8 +44,11 @@ def check_config(root: Path) -> dict[str, dict]:
 
 
 def check_notebooks(root: Path) -> None:
-    """Every notebook file is valid notebook JSON (nbformat 4) with a list of cells."""
-    import nbformat
+    """Every notebook file is valid notebook JSON: nbformat 4, against nbformat's own schema for its minor version.
+
+    The schema is checked with fastjsonschema (nbformat's own faster validator) without importing nbformat, whose
+    import costs about a second (jsonschema's format checkers) on every run, the edit loop's included."""
+    import fastjsonschema
 
     problems = []
     for path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")):
@@ -51,13 +57,26 @@ def check_notebooks(root: Path) -> None:
         except DataValidationError as exc:
             problems.extend(exc.problems)
             continue
+        if not isinstance(data, dict) or data.get("nbformat") != 4:
+            problems.append(f"{display(path)}: not a valid notebook (not nbformat 4)")
+            continue
         try:
-            nbformat.validate(nbformat.from_dict(data))
-        except (nbformat.ValidationError, AttributeError, TypeError, KeyError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            problems.append(f"{display(path)}: not a valid notebook ({first})")
+            _notebook_schema(data.get("nbformat_minor"))(data)
+        except fastjsonschema.JsonSchemaException as exc:
+            problems.append(f"{display(path)}: not a valid notebook ({exc.message})")
     if problems:
         raise DataValidationError(problems)
+
+
+@cache
+def _notebook_schema(minor: object):
+    """nbformat's schema for notebook format 4.`minor` (its latest where it has none for that minor), compiled."""
+    import fastjsonschema
+
+    folder = Path(importlib.util.find_spec("nbformat").origin).parent / "v4"
+    path = folder / f"nbformat.v4.{minor}.schema.json"
+    schema = json.loads((path if path.is_file() else folder / "nbformat.v4.schema.json").read_text(encoding="utf-8"))
+    return fastjsonschema.compile(schema)
 
 
 def check_inputs(root: Path, steps: list[graph.Step], resolved: dict[str, dict]) -> None:
@@ -87,6 +106,20 @@ def check_inputs(root: Path, steps: list[graph.Step], resolved: dict[str, dict])
         _collect(problems, _check_export, source, root)
     if problems:
         raise DataValidationError(list(dict.fromkeys(problems)))
+
+
+def inputs_key(root: Path, steps: list[graph.Step], resolved: dict[str, dict]) -> str:
+    """A hash of everything `check_inputs` reads: every raw data file, each notebook's parameters as it will run
+    with them, any folder a parameter names, and the code of the checks. The runner records it after a run whose
+    checks passed and skips them while it is unchanged (the edit loop: a figure module edited, the data not)."""
+    from . import imports, params
+
+    effective = [{**params.declared_parameters(s.path), **resolved.get(s.name, {})} for s in steps]
+    code = imports.modules_of(["helpers.chain.preflight", "helpers.audit.edition_checks"], root)
+    folders = [(root, root / "data" / "raw"), *((f, f) for p in effective for f in graph.parameter_folders(p, root))]
+    files = [(base, f) for base, folder in folders for f in sorted(folder.rglob("*"))] + [(root, f) for f in code]
+    hashes = {f.relative_to(base).as_posix(): graph.file_digest(f) for base, f in files if f.is_file()}
+    return graph.digest([effective, sorted(hashes.items())])
 
 
 def _collect(problems: list[str], check, *args):

@@ -41,8 +41,9 @@ def render_notebook(reports: Path, name: str, pdf: bool) -> None:
         disk.write_text(reports / "html" / view / f"{name}.html", page)
 
 
-def render_index(reports: Path, notebooks: list[str], pdf: bool = True) -> None:
-    """The appendix's landing page and its search (render_html.write_index)."""
+def render_index(reports: Path, notebooks: list[str], pdf: bool = True, behind: list[str] = ()) -> None:
+    """The appendix's landing page and its search (render_html.write_index); `behind`: the chapters re-run
+    (with --only) since the PDF appendix was built."""
     from .render_html import write_index
 
-    write_index(reports, notebooks, figure_records(reports / "figures"), pdf)
+    write_index(reports, notebooks, figure_records(reports / "figures"), pdf, list(behind))

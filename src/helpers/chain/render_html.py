@@ -351,8 +351,9 @@ def search_records(reports: Path, figures: list[dict]) -> list[dict]:
     return records
 
 
-def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: bool) -> None:
-    """The landing page, the search page and its index (a script file, so search works from file:// too)."""
+def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: bool, behind: list[str]) -> None:
+    """The landing page, the search page and its index (a script file, so search works from file:// too);
+    `behind`: the chapters newer than the PDF appendix."""
     from ..audit.views import VERDICT_WORDS, claim_anchor, plain_basis
     from .index import figure_kind, status
 
@@ -373,6 +374,7 @@ def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: b
             figures=figures,
             notebooks=[(n, chapter_titles().get(n, n)) for n in notebooks],
             pdf=pdf,
+            behind=[chapter_titles().get(n, n) for n in behind],
             status=state,
             legend=legend_html(),
             nav=site_nav(None, ""),

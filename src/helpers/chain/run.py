@@ -256,10 +256,13 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         print(f"chain: {forced}; rebuilding every notebook", flush=True)
     previous = manifest["notebooks"]
     stale = [n for n in wanted if _reasons(n, found[n], previous, forced)]
-    if not stale and manifest.get("render") == _render_print(steps, found, pdf):
+    book_behind = pdf and not only and manifest.get("pdf_behind")
+    if not stale and not book_behind and manifest.get("render") == _render_print(steps, found, pdf):
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
-    preflight.check_inputs(root, steps, resolved)
+    checked = preflight.inputs_key(root, steps, resolved)
+    if manifest.get("inputs_checked") != checked:  # the same inputs passed at the last run: not checked again
+        preflight.check_inputs(root, steps, resolved)
     os.environ.update(DETERMINISM_ENV)
     staging = swap.staging_dir(root)
     ran: set[str] = set()
@@ -289,20 +292,23 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         from .render_pdf import remove_pdfs, write_appendix
 
         names = [s.name for s in steps]
+        kept = pdf and only and (staging / "reports" / "appendix.pdf").exists()  # the edit loop keeps the book
+        behind = sorted(set(manifest.get("pdf_behind", [])) | ran) if kept else []
         _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found, steps)
-        _timed("landing page and search index", render_index, staging / "reports", names, pdf)
-        if pdf:
-            _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
-        else:
+        _timed("landing page and search index", render_index, staging / "reports", names, pdf, behind)
+        if not pdf:
             remove_pdfs(staging / "reports")
-            print(
-                "  render appendix reports/appendix.pdf  skipped (--no-pdf or --only): "
-                "removed, not left older than the pages"
-            )
+            print("  render appendix reports/appendix.pdf  skipped (--no-pdf): removed, not left older than the pages")
+        elif behind:
+            print(f"  render appendix reports/appendix.pdf  kept from the last full run (--only); older than {behind}")
+        else:
+            _timed("appendix reports/appendix.pdf", write_appendix, staging / "reports", names)
         new_manifest = {
             "notebooks": {**previous, **{n: found[n] for n in ran}},
             "render": _render_print(steps, found, pdf),
             "pdf": pdf,
+            "pdf_behind": behind,
+            "inputs_checked": checked,
             "outputs": swap.listing(staging),
         }
         with disk.writing(staging / "reports" / MANIFEST):
@@ -363,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="NAME",
-        help="run only this notebook (and those it needs) and re-render its pages, without the PDF appendix",
+        help="run only this notebook (and those it needs) and re-render its pages; the PDF appendix is kept as the "
+        "last full run left it, and the landing page names the chapters newer than it",
     )
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF appendix")
@@ -374,8 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--jobs must be at least 1")
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _on_signal)
-    pdf = not (args.no_pdf or args.only)  # the edit loop (--only) leaves the whole book to a full run
-    options = {"force": args.force, "only": args.only, "overrides": args.param, "pdf": pdf}
+    options = {"force": args.force, "only": args.only, "overrides": args.param, "pdf": not args.no_pdf}
     try:
         if args.explain:
             explain(**options)

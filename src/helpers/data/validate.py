@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from frictionless import FrictionlessException, Package, Resource, Schema
 
 from .. import paths
 from . import rules
@@ -141,8 +140,10 @@ def _read(path: Path, schema: dict, name: str) -> _Table:
     return _Table(name, path, schema, frame, [line for line, _ in body])
 
 
-def _resource(table: _Table, cross: bool) -> Resource:
+def _resource(table: _Table, cross: bool):
     """The table for frictionless: its records in the schema's field order (row k + 2 is frame row k)."""
+    from frictionless import Resource, Schema
+
     schema = dict(table.schema)
     if not cross:
         schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if not fk["reference"].get("resource")]
@@ -153,7 +154,10 @@ def _resource(table: _Table, cross: bool) -> Resource:
 
 def _check(tables: list[_Table], cross: bool, label: str) -> list[str]:
     """Frictionless's errors and the rules' problems, one message per cell, in file and line order; `label` names
-    what is validated in a problem about no single file."""
+    what is validated in a problem about no single file. (frictionless is imported here, when a table is checked:
+    importing it costs every notebook half a second.)"""
+    from frictionless import FrictionlessException, Package
+
     resources, problems = [], []
     for table in tables:
         try:
