@@ -276,3 +276,30 @@ def test_no_pdf_leaves_no_stale_pdf_and_the_next_pdf_shows_the_new_state(built):
     page = (reports / "html" / "reviewer" / "06_methodology.html").read_text(encoding="utf-8")
     assert 'href="../../appendix.pdf#nameddest=nb-06_methodology"' in page
     assert "nb-06_methodology" in PdfReader(reports / "appendix.pdf").named_destinations
+
+
+def test_only_keeps_the_pdf_says_it_is_older_and_a_full_run_rebuilds_it(built):
+    copy, _ = built[0]
+    reports = copy / "reports"
+    done, _ = run_chain(copy)  # whatever earlier tests left, a full run gives a current PDF
+    assert done.returncode == 0, done.stdout + done.stderr
+    before = (reports / "appendix.pdf").read_bytes()
+    notebook = copy / "notebooks" / "06_methodology.ipynb"
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+    cell["source"] = "".join(cell["source"]) + "\n\nAn edit made in the edit loop."
+    notebook.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    done, _ = run_chain(copy, "--only", "06_methodology")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ran   06_methodology" in done.stdout and "kept from the last full run" in done.stdout
+    assert (reports / "appendix.pdf").read_bytes() == before
+    index = " ".join((reports / "index.html").read_text(encoding="utf-8").split())
+    assert "This PDF is older than the pages of 06 Methodology" in index
+    done, _ = run_chain(copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "skip  06_methodology" in done.stdout and "render appendix" in done.stdout
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(reports / "appendix.pdf").pages)
+    assert "An edit made in the edit loop." in text
+    assert "older than the pages" not in (reports / "index.html").read_text(encoding="utf-8")

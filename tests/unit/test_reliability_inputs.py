@@ -178,3 +178,25 @@ def test_broken_notebook_file(tmp_path):
     _raises(lambda: preflight.check_notebooks(root), "00_a.ipynb, line 4, column 1: not valid JSON")
     notebook.write_text('{"cells": 3}', encoding="utf-8")
     _raises(lambda: preflight.check_notebooks(root), "00_a.ipynb: not a valid notebook")
+
+
+def test_the_input_checks_are_skipped_only_while_what_they_read_is_unchanged(tmp_path):
+    from helpers.chain import graph
+    from helpers.chain.sandbox import copy_inputs
+
+    root = copy_inputs(tmp_path / "copy")
+    steps = graph.load_chain(root)
+    key = preflight.inputs_key(root, steps, {})
+    assert preflight.inputs_key(root, steps, {}) == key
+    figure = root / "src" / "helpers" / "figures" / "official" / "drawing.py"
+    figure.write_text(figure.read_text(encoding="utf-8") + "\n# an edit to a figure\n", encoding="utf-8")
+    assert preflight.inputs_key(root, steps, {}) == key
+    assert preflight.inputs_key(root, steps, {steps[1].name: {"last_year": 2023}}) != key
+    raw = root / "data" / "raw" / "official" / "nrm.csv"
+    raw.write_text(raw.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert preflight.inputs_key(root, steps, {}) != key
+    checks = root / "src" / "helpers" / "data" / "validate.py"
+    raw.write_text(raw.read_text(encoding="utf-8")[:-1], encoding="utf-8")
+    assert preflight.inputs_key(root, steps, {}) == key
+    checks.write_text(checks.read_text(encoding="utf-8") + "\n# an edit to a check\n", encoding="utf-8")
+    assert preflight.inputs_key(root, steps, {}) != key

@@ -4,9 +4,10 @@
     python -m helpers.chain.benchmark --scale N
 
 Prints the chain's wall time from clean, the floor (the same number of notebooks holding only the imports,
-same runner, same rendering), their ratio, the time of a no-op re-run, the edit-one-figure loop (after an edit
-to the module that draws one figure: a whole-chain re-run, with how many notebooks it re-ran, and ``--only``
-that figure's notebook), and the time of each rendering phase (HTML pages, PDF appendix) on the built outputs.
+same runner, same rendering), their ratio, the time of a no-op re-run, the edit-one-figure loop (an edit to the
+module that draws one figure, then ``--only`` that figure's notebook: twice), a whole-chain re-run after such an
+edit, and the time of each phase of the full run as the runner timed it (the audit's notebooks, the HTML pages,
+the landing page, the search index, the PDF appendix).
 
 ``--scale N`` builds the chain twice in the sandbox, on the inputs as they are and on a copy with N times the
 claims and the official rows (synthetic copies: new claim ids, a 'synthetic copy' geography), and prints how the
@@ -19,10 +20,8 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import tempfile
-import time
 from pathlib import Path
 
 from .. import paths
@@ -31,6 +30,7 @@ from . import graph
 from .sandbox import copy_inputs, run_chain
 
 EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
+AUDIT_NOTEBOOKS = ("00_data_preparation", "07_claims_audit")
 EDITED_MODULE = "src/helpers/figures/official/crime_and_referrals.py"
 TRIVIAL_SOURCE = "\n".join(
     [
@@ -85,27 +85,22 @@ def _extend(path: Path, factor: int, copy_row) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def phase_seconds(copy: Path, done) -> dict[str, float]:
-    """Seconds of each phase on a built copy: the audit's notebooks (as the runner timed them), then the HTML
-    pages and the PDF appendix rendered again here from the executed notebooks."""
-    from .render import render_index, render_notebook
-    from .render_pdf import write_appendix
-
+def phase_seconds(done) -> dict[str, float]:
+    """Seconds of each phase of a run, as the runner timed them: the audit's notebooks (00 and 07), every
+    notebook's HTML pages, the landing page, the search index and the PDF appendix."""
     ran = dict(re.findall(r"ran\s+(\S+)\s+([0-9.]+) s", done.stdout))
-    names = [s.name for s in graph.load_chain(copy)]
-    reports = copy / "reports"
-    os.environ["MSR_OUTPUT_ROOT"] = str(copy)
-    seconds = {"audit (00 and 07 notebooks)": float(ran["00_data_preparation"]) + float(ran["07_claims_audit"])}
-    start = time.perf_counter()
-    for name in names:
-        render_notebook(reports, name, True)
-    render_index(reports, names, pdf=True)
-    seconds["HTML pages"] = time.perf_counter() - start
-    start = time.perf_counter()
-    write_appendix(reports, names, {"commit": "benchmark", "date": "", "parameters": {}})
-    seconds["PDF appendix"] = time.perf_counter() - start
-    os.environ.pop("MSR_OUTPUT_ROOT")
-    return seconds
+    pages = sum(float(seconds) for seconds in re.findall(r"its pages ([0-9.]+) s", done.stdout))
+    rendered = dict(
+        (what, float(seconds)) for what, seconds in re.findall(r"render (\S+.*?)\s+([0-9.]+) s$", done.stdout, re.M)
+    )
+    audit = [float(ran[name]) for name in AUDIT_NOTEBOOKS if name in ran]
+    return {
+        "audit (00 and 07 notebooks)": sum(audit),
+        "HTML pages (every notebook's)": pages,
+        "landing page": sum(v for k, v in rendered.items() if k.startswith("landing page")),
+        "search index": sum(v for k, v in rendered.items() if k.startswith("search index")),
+        "PDF appendix": sum(v for k, v in rendered.items() if k.startswith("appendix")),
+    }
 
 
 def _check(done) -> None:
@@ -121,38 +116,49 @@ def main(argv: list[str] | None = None) -> int:
     jobs = ["--jobs", str(args.jobs)]
     if args.scale:
         return scaled(args.scale, jobs)
+    notebook = registry.get(EDITED_FIGURE).notebook
     with tempfile.TemporaryDirectory() as tmp:
         full = copy_inputs(Path(tmp) / "full")
         done, full_seconds = run_chain(full, *jobs)
         _check(done)
-        phases = phase_seconds(full, done)
+        phases = phase_seconds(done)
         done, noop_seconds = run_chain(full, *jobs)
         _check(done)
-        module = full / EDITED_MODULE
-        module.write_text(module.read_text(encoding="utf-8") + "\n# benchmark: an edit\n", encoding="utf-8")
+        loops = []
+        for k in range(2):  # the edit loop, twice: edit the module that draws the figure, then --only
+            _edit(full / EDITED_MODULE, k)
+            done, seconds = run_chain(full, *jobs, "--only", notebook)
+            _check(done)
+            loops.append((seconds, _ran(done)))
+        _edit(full / EDITED_MODULE, 2)
         done, edit_seconds = run_chain(full, *jobs)
         _check(done)
-        reran = [line.split()[1] for line in done.stdout.splitlines() if line.strip().startswith("ran ")]
-        module.write_text(module.read_text(encoding="utf-8") + "# and another\n", encoding="utf-8")
-        notebook = registry.get(EDITED_FIGURE).notebook
-        done, only_seconds = run_chain(full, *jobs, "--only", notebook)
-        _check(done)
+        reran = _ran(done)
         floor = copy_inputs(Path(tmp) / "floor")
         make_trivial(floor)
         done, floor_seconds = run_chain(floor, *jobs)
         _check(done)
     n = len(graph.load_chain(paths.ROOT))
-    print(f"notebooks in the chain           {n}")
-    print(f"full chain from clean            {full_seconds:6.1f} s")
-    print(f"floor ({n} import-only notebooks) {floor_seconds:6.1f} s")
-    print(f"ratio full / floor               {full_seconds / floor_seconds:6.2f}")
-    print(f"no-op re-run                     {noop_seconds:6.1f} s")
-    print(f"edit one figure module, re-run   {edit_seconds:6.1f} s  ({EDITED_MODULE}: {len(reran)} notebooks re-ran)")
-    print(f"  the same with --only {notebook}  {only_seconds:6.1f} s")
-    print("phases, rendered again on the built outputs (the chain builds no search index):")
+    print(f"notebooks in the chain             {n}")
+    print(f"full chain from clean, with PDF    {full_seconds:6.1f} s")
+    print(f"floor ({n} import-only notebooks)   {floor_seconds:6.1f} s")
+    print(f"ratio full / floor                 {full_seconds / floor_seconds:6.2f}")
+    print(f"no-op re-run                       {noop_seconds:6.1f} s")
+    for k, (seconds, ran) in enumerate(loops, start=1):
+        print(f"edit one figure, --only, run {k}     {seconds:6.1f} s  ({EDITED_FIGURE}'s module edited; ran {ran})")
+    print(f"edit, then the whole chain         {edit_seconds:6.1f} s  ({len(reran)} notebooks re-ran, PDF rebuilt)")
+    print("phases of the full chain from clean, as the runner timed them:")
     for label, seconds in phases.items():
-        print(f"  {label:<30} {seconds:6.1f} s")
+        print(f"  {label:<32} {seconds:6.1f} s")
     return 0
+
+
+def _edit(module: Path, k: int) -> None:
+    module.write_text(module.read_text(encoding="utf-8") + f"\n# benchmark: edit {k}\n", encoding="utf-8")
+
+
+def _ran(done) -> list[str]:
+    return [line.split()[1] for line in done.stdout.splitlines() if line.strip().startswith("ran ")]
 
 
 def scaled(factor: int, jobs: list[str]) -> int:
@@ -165,7 +171,7 @@ def scaled(factor: int, jobs: list[str]) -> int:
                 scale_inputs(copy, times)
             done, seconds = run_chain(copy, *jobs)
             _check(done)
-            results[label] = {"whole chain": seconds, **phase_seconds(copy, done)}
+            results[label] = {"whole chain": seconds, **phase_seconds(done)}
     base, big = results["1x"], results[f"{factor}x"]
     print(f"{'phase':<30} {'1x':>8} {f'{factor}x':>8}  growth (linear: {factor})")
     for label in base:

@@ -1,4 +1,4 @@
-"""Render executed notebooks as standalone HTML (code and reviewer views), and the landing page.
+"""Render executed notebooks as standalone HTML (code and reviewer views), the landing page and the search index.
 
 The PDF appendix (render_pdf) builds on `notebook_html` and `templates`; nothing here imports it."""
 
@@ -42,8 +42,15 @@ def render_notebook(reports: Path, name: str, pdf: bool) -> None:
 
 
 def render_index(reports: Path, notebooks: list[str], pdf: bool = True, behind: list[str] = ()) -> None:
-    """The appendix's landing page and its search (render_html.write_index); `behind`: the chapters re-run
-    (with --only) since the PDF appendix was built."""
+    """The appendix's landing page (render_html.write_index); `behind`: the chapters re-run (with --only) since
+    the PDF appendix was built."""
     from .render_html import write_index
 
     write_index(reports, notebooks, figure_records(reports / "figures"), pdf, list(behind))
+
+
+def render_search(reports: Path) -> None:
+    """The search page and its index of every page, claim and figure (render_html.write_search)."""
+    from .render_html import write_search
+
+    write_search(reports, figure_records(reports / "figures"))

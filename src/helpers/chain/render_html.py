@@ -352,21 +352,14 @@ def search_records(reports: Path, figures: list[dict]) -> list[dict]:
 
 
 def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: bool, behind: list[str]) -> None:
-    """The landing page, the search page and its index (a script file, so search works from file:// too);
-    `behind`: the chapters newer than the PDF appendix."""
+    """The landing page; `behind`: the chapters newer than the PDF appendix."""
     from ..audit.views import VERDICT_WORDS, claim_anchor, plain_basis
     from .index import figure_kind, status
 
     state = status(reports, figures)
     for f in figures:
         f["kind"] = figure_kind(f["tiers"])
-    common = {
-        "header": site_header(""),
-        "script": SITE_SCRIPT,
-        "css": SITE_CSS,
-        "colours": TIER_COLOURS,
-        "tier_words": TIER_WORDS,
-    }
+    common = _common()
     index = (
         _templates()
         .get_template("index.html.j2")
@@ -385,7 +378,22 @@ def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: b
         )
     )
     disk.write_text(reports / "index.html", index)
+
+
+def write_search(reports: Path, figures: list[dict]) -> None:
+    """The search page and its index (a script file, so that search works from file:// too)."""
     records = json.dumps(search_records(reports, figures), ensure_ascii=False, separators=(",", ":"))
     disk.write_text(reports / "search-index.js", f"window.SEARCH_INDEX={records};\n")
-    search = _templates().get_template("search.html.j2").render(nav=site_nav("search", ""), **common)
+    search = _templates().get_template("search.html.j2").render(nav=site_nav("search", ""), **_common())
     disk.write_text(reports / "search.html", search)
+
+
+def _common() -> dict:
+    """What the landing page and the search page share."""
+    return {
+        "header": site_header(""),
+        "script": SITE_SCRIPT,
+        "css": SITE_CSS,
+        "colours": TIER_COLOURS,
+        "tier_words": TIER_WORDS,
+    }

@@ -283,7 +283,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     try:
         swap.stage(root)
         timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
-        from .render import render_index, render_notebook
+        from .render import render_index, render_notebook, render_search
 
         if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
             executed = staging / "reports" / "notebooks"
@@ -295,7 +295,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         kept = pdf and only and (staging / "reports" / "appendix.pdf").exists()  # the edit loop keeps the book
         behind = sorted(set(manifest.get("pdf_behind", [])) | ran) if kept else []
         _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found, steps)
-        _timed("landing page and search index", render_index, staging / "reports", names, pdf, behind)
+        _timed("landing page reports/index.html", render_index, staging / "reports", names, pdf, behind)
+        _timed("search index reports/search-index.js", render_search, staging / "reports")
         if not pdf:
             remove_pdfs(staging / "reports")
             print("  render appendix reports/appendix.pdf  skipped (--no-pdf): removed, not left older than the pages")
