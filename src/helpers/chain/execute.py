@@ -37,6 +37,7 @@ def execute_notebook(source: Path, target: Path, parameters: dict, output_root: 
             cwd=str(cwd),
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # written once at the end (or on failure): 2 s less for 02
         )
     except pm.PapermillExecutionError as exc:
         error = {"cell": exc.exec_count, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
