@@ -299,46 +299,15 @@ def _templates():
 
 
 def search_records(reports: Path, figures: list[dict]) -> list[dict]:
-    """What search finds: every section of every reviewer page (its text), every claim and every figure."""
+    """What search finds: every section of every reviewer page (its text), every claim and every figure. A page's
+    records are those its rendering wrote beside it (``html/search/<notebook>.json``), or read from the page."""
     records = []
     for name in chain_order():
-        page = reports / "html" / "reviewer" / f"{name}.html"
-        if not page.exists():
-            continue
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        main = soup.find("main")
-        for drop in main.select("nav, .page-intro, style, script, img"):
-            drop.decompose()
-        for claim in main.select("article.claim[id]"):
-            records.append(
-                {
-                    "k": "claim",
-                    "t": claim.select_one(".claim-id").get_text(),
-                    "u": f"html/reviewer/{name}.html#{claim['id']}",
-                    "x": claim.get_text(" ", strip=True),
-                }
-            )
-            claim.decompose()
-        title, anchor, text = chapter_titles().get(name, name), "", []
-        for element in main.find_all(["h1", "h2", "h3", "p", "li", "td", "th", "figcaption", "blockquote", "pre"]):
-            if element.name in ("h1", "h2", "h3") and element.get("id"):
-                if text:
-                    records.append(
-                        {
-                            "k": "page",
-                            "t": title,
-                            "u": f"html/reviewer/{name}.html#{anchor}".rstrip("#"),
-                            "x": " ".join(text),
-                        }
-                    )
-                title = f"{chapter_titles().get(name, name)}: {element.get_text(' ', strip=True)}"
-                anchor, text = element["id"], []
-            elif not element.find(["p", "li", "td", "figcaption", "blockquote"]):
-                text.append(element.get_text(" ", strip=True))
-        if text:
-            records.append(
-                {"k": "page", "t": title, "u": f"html/reviewer/{name}.html#{anchor}".rstrip("#"), "x": " ".join(text)}
-            )
+        page, saved = reports / "html" / "reviewer" / f"{name}.html", search_file(reports, name)
+        if saved.exists():
+            records += json.loads(saved.read_text(encoding="utf-8"))
+        elif page.exists():
+            records += page_records(name, page.read_text(encoding="utf-8"))
     for f in figures:
         records.append(
             {
@@ -347,6 +316,50 @@ def search_records(reports: Path, figures: list[dict]) -> list[dict]:
                 "u": f"html/reviewer/{f['notebook']}.html#{f['figure_id']}",
                 "x": f"{f['figure_id']} {f.get('caption', '')} Source: {f['source']}",
             }
+        )
+    return records
+
+
+def search_file(reports: Path, name: str) -> Path:
+    """Where a reviewer page's search records are written with it."""
+    return reports / "html" / "search" / f"{name}.json"
+
+
+def page_records(name: str, page: str) -> list[dict]:
+    """The search records of one reviewer page: each claim card, and the text under each heading."""
+    records = []
+    main = BeautifulSoup(page, "html.parser").find("main")
+    for drop in main.select("nav, .page-intro, style, script, img"):
+        drop.decompose()
+    for claim in main.select("article.claim[id]"):
+        records.append(
+            {
+                "k": "claim",
+                "t": claim.select_one(".claim-id").get_text(),
+                "u": f"html/reviewer/{name}.html#{claim['id']}",
+                "x": claim.get_text(" ", strip=True),
+            }
+        )
+        claim.decompose()
+    title, anchor, text = chapter_titles().get(name, name), "", []
+    for element in main.find_all(["h1", "h2", "h3", "p", "li", "td", "th", "figcaption", "blockquote", "pre"]):
+        if element.name in ("h1", "h2", "h3") and element.get("id"):
+            if text:
+                records.append(
+                    {
+                        "k": "page",
+                        "t": title,
+                        "u": f"html/reviewer/{name}.html#{anchor}".rstrip("#"),
+                        "x": " ".join(text),
+                    }
+                )
+            title = f"{chapter_titles().get(name, name)}: {element.get_text(' ', strip=True)}"
+            anchor, text = element["id"], []
+        elif not element.find(["p", "li", "td", "figcaption", "blockquote"]):
+            text.append(element.get_text(" ", strip=True))
+    if text:
+        records.append(
+            {"k": "page", "t": title, "u": f"html/reviewer/{name}.html#{anchor}".rstrip("#"), "x": " ".join(text)}
         )
     return records
 

@@ -61,6 +61,8 @@ def save_figure(
     fixed = {"figure.constrained_layout.use": False} if fig.get_layout_engine() is None else {}
     with plt.rc_context(fixed):
         fig.savefig(base.with_suffix(".png"), metadata={"Software": None})
+        if not fixed:  # the SVG keeps the layout the PNG was drawn with (solved once, not twice)
+            fig.set_layout_engine("none")
         fig.savefig(base.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
     data.to_csv(base.with_suffix(".csv"), index=False, lineterminator="\n")
     record = FigureRecord(
