@@ -10,8 +10,7 @@ edit, and the time of each phase of the full run as the runner timed it (the aud
 the landing page, the search index, the PDF appendix).
 
 ``--scale N`` builds the chain twice in the sandbox, on the inputs as they are and on a copy with N times the
-claims and the official rows (synthetic copies: new claim ids, a 'synthetic copy' geography), and prints how the
-audit, HTML and PDF times grow. Nothing is asserted.
+claims (synthetic copies with new ids), and prints how each phase grows. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -61,12 +60,22 @@ def make_trivial(copy: Path) -> None:
 
 
 def scale_inputs(copy: Path, factor: int) -> None:
-    """Give a copy `factor` times the claims and the official rows: each extra copy of a claim gets a new id
-    (its suffix after '#' moved up by 1000 per copy), each extra official row a geography of its own."""
+    """Give a copy `factor` times the claims: each extra copy of a claim gets a new id (its suffix after '#' moved
+    up by 1000 per copy), and the releases' reviewed revisions list the copies of the claims they list. (The
+    official rows are not copied: the figures select them by series and period, so copies would collide.)"""
     raw = copy / "data" / "raw"
     _extend(raw / "report" / "claims.csv", factor, lambda row, k: {**row, "claim_id": _claim_copy(row["claim_id"], k)})
-    for path in sorted((raw / "official").glob("*.csv")):
-        _extend(path, factor, lambda row, k: {**row, "geography": f"{row['geography']} (synthetic copy {k})"})
+    _extend(
+        raw / "official" / "releases" / "provenance.csv",
+        1,
+        lambda row, _: row,
+        lambda row: {
+            **row,
+            "revises_checked": " ".join(
+                _claim_copy(c, k) if k else c for c in row["revises_checked"].split() for k in range(factor)
+            ),
+        },
+    )
 
 
 def _claim_copy(claim_id: str, k: int) -> str:
@@ -74,10 +83,11 @@ def _claim_copy(claim_id: str, k: int) -> str:
     return f"{root}#{1000 * k + int(suffix or 0)}"
 
 
-def _extend(path: Path, factor: int, copy_row) -> None:
+def _extend(path: Path, factor: int, copy_row, edit_row=lambda row: row) -> None:
+    """Rewrite a CSV with `factor - 1` copies of its rows added (``copy_row(row, k)``), each row first edited."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        rows, fields = list(reader), reader.fieldnames
+        rows, fields = [edit_row(row) for row in reader], reader.fieldnames
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
