@@ -185,7 +185,8 @@ def scaled(factor: int, jobs: list[str]) -> int:
     base, big = results["1x"], results[f"{factor}x"]
     print(f"{'phase':<30} {'1x':>8} {f'{factor}x':>8}  growth (linear: {factor})")
     for label in base:
-        print(f"{label:<30} {base[label]:7.1f}s {big[label]:7.1f}s  {big[label] / base[label]:6.2f}")
+        growth = f"{big[label] / base[label]:6.2f}" if base[label] >= 0.1 else "     -"  # too short to compare
+        print(f"{label:<30} {base[label]:7.1f}s {big[label]:7.1f}s  {growth}")
     return 0
 
 
