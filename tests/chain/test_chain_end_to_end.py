@@ -303,3 +303,9 @@ def test_only_keeps_the_pdf_says_it_is_older_and_a_full_run_rebuilds_it(built):
     text = " ".join(page.extract_text() for page in PdfReader(reports / "appendix.pdf").pages)
     assert "An edit made in the edit loop." in text
     assert "older than the pages" not in (reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_log_of_a_full_run_holds_no_kernel_warnings(built):
+    for _, done in built:
+        log = done.stdout + done.stderr
+        assert "[IPKernelApp]" not in log and "without encryption" not in log, log

@@ -28,6 +28,12 @@ class IPCKernelManager(AsyncKernelManager):
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="tcp" if os.name == "nt" else "ipc", config=True)
     shutdown_wait_time = Float(10.0, config=True)  # a loaded machine: let a kernel exit before it is signalled
 
+    async def _async_interrupt_kernel(self) -> None:
+        """No interrupt as part of a shutdown: the notebook has finished, so nothing runs, and a SIGINT to an idle
+        kernel makes it log "KeyboardInterrupt caught in kernel" (jupyter_client interrupts before every shutdown)."""
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
     def _ip_default(self) -> str:
         if self.transport != "ipc":
             return super()._ip_default()
