@@ -38,7 +38,7 @@ a{color:#1d4f91}a:focus-visible,button:focus-visible,input:focus-visible{outline
 .page-intro{font-size:.9rem;border-bottom:2px solid #12436D;padding:.3em 0 .6em}
 .on-this-page,.downloads{font-size:.95rem;background:#f3f2f1;padding:.5em 1em;margin:1em 0}
 .on-this-page ol{margin:.3em 0;padding-left:1.3em}.on-this-page li{margin:.1em 0}
-.on-this-page a{display:inline-block;padding:.3em 0}
+.on-this-page a{display:block;padding:.3em 0}
 main a{text-decoration:underline}
 .on-this-page ol ol{list-style:disc}
 .pager{display:flex;justify-content:space-between;gap:1em;flex-wrap:wrap;border-top:1px solid #bbb;margin-top:2em;
