@@ -64,34 +64,35 @@ def scale_inputs(copy: Path, factor: int) -> None:
     up by 1000 per copy), and the releases' reviewed revisions list the copies of the claims they list. (The
     official rows are not copied: the figures select them by series and period, so copies would collide.)"""
     raw = copy / "data" / "raw"
-    _extend(raw / "report" / "claims.csv", factor, lambda row, k: {**row, "claim_id": _claim_copy(row["claim_id"], k)})
-    _extend(
+    _rewrite(
+        raw / "report" / "claims.csv",
+        lambda rows: [{**row, "claim_id": _claim_copy(row["claim_id"], k)} for k in range(factor) for row in rows],
+    )
+    _rewrite(
         raw / "official" / "releases" / "provenance.csv",
-        1,
-        lambda row, _: row,
-        lambda row: {
-            **row,
-            "revises_checked": " ".join(
-                _claim_copy(c, k) if k else c for c in row["revises_checked"].split() for k in range(factor)
-            ),
-        },
+        lambda rows: [{**row, "revises_checked": _copies(row["revises_checked"], factor)} for row in rows],
     )
 
 
 def _claim_copy(claim_id: str, k: int) -> str:
+    """Copy `k` of a claim's id (copy 0: the claim itself)."""
     root, _, suffix = claim_id.partition("#")
-    return f"{root}#{1000 * k + int(suffix or 0)}"
+    return f"{root}#{1000 * k + int(suffix or 0)}" if k else claim_id
 
 
-def _extend(path: Path, factor: int, copy_row, edit_row=lambda row: row) -> None:
-    """Rewrite a CSV with `factor - 1` copies of its rows added (``copy_row(row, k)``), each row first edited."""
+def _copies(claim_ids: str, factor: int) -> str:
+    return " ".join(_claim_copy(c, k) for c in claim_ids.split() for k in range(factor))
+
+
+def _rewrite(path: Path, transform) -> None:
+    """Rewrite a CSV's rows as `transform(rows)` gives them, with the same columns."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        rows, fields = [edit_row(row) for row in reader], reader.fieldnames
+        rows, fields = list(reader), reader.fieldnames
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows + [copy_row(row, k) for k in range(1, factor) for row in rows])
+    writer.writerows(transform(rows))
     path.write_text(out.getvalue(), encoding="utf-8")
 
 

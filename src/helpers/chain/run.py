@@ -261,7 +261,7 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         print(f"chain: nothing to do ({len(steps)} notebooks up to date) in {time.perf_counter() - started:.1f} s")
         return 0
     checked = preflight.inputs_key(root, steps, resolved)
-    if manifest.get("inputs_checked") != checked:  # the same inputs passed at the last run: not checked again
+    if force or manifest.get("inputs_checked") != checked:  # inputs that passed at the last run: not checked again
         preflight.check_inputs(root, steps, resolved)
     os.environ.update(DETERMINISM_ENV)
     staging = swap.staging_dir(root)
