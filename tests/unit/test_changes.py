@@ -20,7 +20,9 @@ def _build(root, value, verdict, tiers=("official",)):
         figures / "fig06.csv",
         [{"series": "s", "period": "2024", "value": value}, {"series": "s", "period": "2023", "value": "1"}],
     )
-    (figures / "fig06.json").write_text(json.dumps({"notebook": "02_x", "figure_id": "fig06", "tiers": list(tiers)}))
+    (figures / "fig06.json").write_text(
+        json.dumps({"notebook": "02_x", "figure_id": "fig06", "tiers": list(tiers), "sort_key": 6})
+    )
     claim = {"claim_id": "L1:2", "verdict": verdict, "recomputed": "2", "importance": "1", "line": "1"}
     _write(root / "data" / "processed" / "claims_audit.csv", [{**claim, "section": "s", "quote": "q", "reason": "r"}])
 

@@ -20,6 +20,7 @@ import pandas as pd
 from ..audit.views import VERDICT_WORDS
 from . import graph
 from .index import KIND_WORDS, audit_headline, figure_kinds
+from .render import figure_records
 
 COLUMNS = ["kind", "item", "key", "column", "old", "new", "changed inputs"]
 ROW_KEYS = ("series", "breakdown", "period", "geography", "panel", "label", "population", "item", "category")
@@ -138,10 +139,9 @@ def headline(root: Path) -> dict[str, str]:
         out["claims audited"] = str(found["total"])
         out.update({f"claims: {VERDICT_WORDS[v][0]}": str(n) for v, n in found["counts"]})
         out["first findings"] = ", ".join(f["claim_id"] for f in found["findings"])
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "reports" / "figures").glob("*.json"))]
+    records = figure_records(root / "reports" / "figures")
     if records:
-        kinds = figure_kinds([r for r in records if "tiers" in r])
-        out.update({f"report figures {KIND_WORDS[k]}": str(n) for k, n in kinds.items()})
+        out.update({f"report figures {KIND_WORDS[k]}": str(n) for k, n in figure_kinds(records).items()})
     return out
 
 
