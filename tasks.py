@@ -16,6 +16,9 @@ which runs its notebook; `reproduce --explain` says which notebooks would run an
 
 .venv is installed from requirements.lock (every package pinned with its hashes) by uv, itself installed by
 pip from its hashes in that lock. The lab extra (requirements-lab.lock) is added to .venv only by `lab`.
+Packages are installed with their bytecode compiled (uv does not compile by default): every kernel, notebook
+worker and runner imports pandas and matplotlib, and without .pyc files each process compiles them again
+(where PYTHONDONTWRITEBYTECODE is set, on every run).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ LAB_STAMP = VENV / ".lab-lock.sha256"
 BOOTSTRAP = ROOT / "build" / "uv"
 KERNEL = "ms-policing-repro"
 LINTED = ["src", "tests", "notebooks", "tasks.py"]
+INSTALL = ["--quiet", "--compile-bytecode"]  # part of the set-up's stamp: a change to it installs again
 COMPILE = ["pip", "compile", "--generate-hashes", "--universal", "--python-version", "3.11.7", "--quiet"]
 
 
@@ -84,7 +88,7 @@ def _uv() -> list[str]:
 
 def ensure_venv() -> None:
     """Create .venv and make it exactly requirements.lock plus this project (editable), unless up to date."""
-    wanted = _digest(LOCK, ROOT / "pyproject.toml")
+    wanted = _digest(LOCK, ROOT / "pyproject.toml") + " " + " ".join(INSTALL)
     if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted and _imports_this_checkout():
         return
     if not PY.exists():
@@ -92,7 +96,7 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=False).create(VENV)
     uv = _uv()
     print("tasks: installing requirements.lock into .venv (uv pip sync, hashes required)", flush=True)
-    target = ["--python", str(PY), "--quiet"]
+    target = ["--python", str(PY), *INSTALL]
     subprocess.run([*uv, "pip", "sync", *target, "--require-hashes", str(LOCK)], check=True)
     subprocess.run([*uv, "pip", "install", *target, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
     LAB_STAMP.unlink(missing_ok=True)  # sync removed the lab extra, if it was there
@@ -108,7 +112,7 @@ def ensure_lab() -> None:
     if LAB_STAMP.exists() and LAB_STAMP.read_text() == wanted:
         return
     print("tasks: installing the JupyterLab extra (requirements-lab.lock) into .venv", flush=True)
-    install = ["pip", "install", "--python", str(PY), "--quiet", "--require-hashes", "-r", str(LAB_LOCK)]
+    install = ["pip", "install", "--python", str(PY), *INSTALL, "--require-hashes", "-r", str(LAB_LOCK)]
     subprocess.run([str(PY), "-m", "uv", *install], check=True)
     LAB_STAMP.write_text(wanted)
 
