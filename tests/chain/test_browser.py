@@ -131,6 +131,11 @@ def test_pages_load_without_errors_and_claims_are_complete(site, browser, tmp_pa
     assert "_" not in cards, "machine spellings on the claims cards"
     assert "pct_change(" not in text and "disagrees_with_source" not in text
     assert page.locator("text=¶").count() == 0 and page.locator(".jp-InputPrompt").count() == 0
+    assert page.locator("details.claims-fold[open]").count() == 0 and not page.is_visible("#claim-L0075-18")
+    page.click('.claim-ids a[href="#claim-L0075-18"]')
+    assert page.is_visible("#claim-L0075-18"), "a link to a folded claim opens its section"
+    page.goto((reports / "html" / "reviewer" / "07_claims_audit.html").as_uri() + "#claim-L0089-2020")
+    assert page.is_visible("#claim-L0089-2020"), "a search result's link to a folded claim opens its section"
     for width, height, name in WIDTHS:
         page.set_viewport_size({"width": width, "height": height})
         for target in (

@@ -69,6 +69,13 @@ def test_cards_put_the_quote_first_and_escape_text():
     assert claim_anchor("L1711:10#2") == "claim-L1711-10-2"
 
 
+def test_a_sections_cards_fold_under_a_summary_that_counts_them():
+    page = claim_cards(ROWS, anchored=True, folded=True)._repr_html_()
+    assert page.startswith('<details class="claims-fold"><summary>Show the 2 claims</summary><div class="claims">')
+    assert page.count('<article class="claim" id="claim-') == 2 and page.endswith("</div></details>")
+    assert "<details" not in claim_cards(ROWS, anchored=True)._repr_html_()
+
+
 def test_verdict_lists_link_every_claim_under_its_verdict():
     page = verdict_lists(ROWS)._repr_html_()
     assert 'id="verdict-disagrees_with_source"' in page and 'href="#claim-L0089-2020"' in page

@@ -158,15 +158,18 @@ def _card(row: pd.Series, anchored: bool) -> str:
 
 class ClaimCards:
     """Rich display of claims as cards (HTML for the pages and PDF, plain text otherwise). `anchored` cards carry
-    the claim's id as their anchor (once per site: the claims-audit notebook's list by section)."""
+    the claim's id as their anchor (once per site: the claims-audit notebook's list by section); `folded` cards sit
+    in a closed ``<details>`` (a page opens it when a link lands on one of its cards; the PDF prints it open)."""
 
-    def __init__(self, rows: pd.DataFrame, anchored: bool = False):
-        self.rows, self.anchored = rows, anchored
+    def __init__(self, rows: pd.DataFrame, anchored: bool = False, folded: bool = False):
+        self.rows, self.anchored, self.folded = rows, anchored, folded
 
     def _repr_html_(self) -> str:
-        cards = "".join(_card(row, self.anchored) for _, row in self.rows.iterrows())
+        cards = f'<div class="claims">{"".join(_card(row, self.anchored) for _, row in self.rows.iterrows())}</div>'
         count = f"{len(self.rows):,} claim{'' if len(self.rows) == 1 else 's'}"
-        return f'<div class="claims">{cards}</div><p class="table-rows">{count}</p>'
+        if self.folded:  # the summary gives the count
+            return f'<details class="claims-fold"><summary>Show the {count}</summary>{cards}</details>'
+        return f'{cards}<p class="table-rows">{count}</p>'
 
     def __repr__(self) -> str:
         return "\n".join(
@@ -175,9 +178,10 @@ class ClaimCards:
         )
 
 
-def claim_cards(rows: pd.DataFrame, anchored: bool = False) -> ClaimCards:
-    """Display `rows` of the audit (claim_id, value, unit, verdict, reason, quote; section if present) as cards."""
-    return ClaimCards(rows, anchored)
+def claim_cards(rows: pd.DataFrame, anchored: bool = False, folded: bool = False) -> ClaimCards:
+    """Display `rows` of the audit (claim_id, value, unit, verdict, reason, quote; section if present) as cards,
+    `folded` into a closed ``<details>`` if asked."""
+    return ClaimCards(rows, anchored, folded)
 
 
 class VerdictLists:

@@ -58,6 +58,7 @@ table.readable thead th{background:#f3f2f1}.table-rows{font-size:.85em;color:#50
 .claim-meta{margin:.3em 0}.claim-basis{margin:.3em 0;padding-left:1.2em;font-size:.95em}
 .verdict{display:inline-block;color:#fff;font-weight:bold;padding:.1em .5em;border-radius:3px}
 .claim-ids a{display:inline-block;padding:.35em .1em;min-width:24px}
+.claims-fold>summary{cursor:pointer;padding:.5em 0;font-weight:bold;color:#1d4f91}
 .claim:target{outline:3px solid #fd0}
 @media (max-width:900px){
  .menu-button{display:inline-block}.site{display:block}
@@ -70,7 +71,11 @@ table.readable thead th{background:#f3f2f1}.table-rows{font-size:.85em;color:#50
 SITE_SCRIPT = """document.documentElement.classList.add('js');
 document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.menu-button'),
 n=document.getElementById('site-nav');if(!b||!n)return;b.addEventListener('click',function(){
-var o=n.classList.toggle('open');b.setAttribute('aria-expanded',o?'true':'false');});});"""
+var o=n.classList.toggle('open');b.setAttribute('aria-expanded',o?'true':'false');});});
+function openTarget(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
+var d=t&&t.closest('details:not([open])');if(!d)return;for(;d;d=d.parentElement.closest('details:not([open])'))
+d.open=true;t.scrollIntoView();}
+document.addEventListener('DOMContentLoaded',openTarget);window.addEventListener('hashchange',openTarget);"""
 # nbconvert's JupyterLab stylesheet carries rules the HTML checker rejects (scrollbar pseudo-classes, a quoted
 # box-shadow, overflow: overlay): dropped or corrected, they change nothing a browser draws on these pages.
 SCROLLBAR_PSEUDO = (":horizontal", ":vertical")

@@ -138,6 +138,9 @@ def section(reports: Path, name: str, order: list[str]) -> dict:
     soup = BeautifulSoup(notebook_html(reports / "notebooks" / f"{name}.ipynb", "reviewer", "basic"), "html.parser")
     for anchor in soup.select("a.anchor-link"):
         anchor.decompose()
+    for fold in soup.select("details.claims-fold"):  # folded on a screen, printed open
+        fold.summary.decompose()
+        fold.unwrap()
     for img in soup.select("figure[id] img"):
         img["src"] = f"figures/{img.find_parent('figure')['id']}.svg"
     for element in soup.find_all(id=True):
