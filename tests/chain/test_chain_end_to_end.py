@@ -222,7 +222,7 @@ def test_no_saved_figure_is_clipped(built):
 
 def test_editing_one_figure_module_reruns_only_the_notebooks_that_import_it(built):
     copy, _ = built[0]
-    module = copy / "src" / "helpers" / "figures" / "official" / "crime_and_referrals.py"
+    module = copy / "src" / "helpers" / "figures" / "official" / "recorded_crime.py"
     module.write_text(module.read_text() + "\n# an edit\n")
     done, _ = run_chain(copy, "--no-pdf")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -10,8 +10,8 @@ import pytest
 
 from helpers.data.official import bound, choose_vintage
 from helpers.data.periods import parse_period
-from helpers.figures.official import crime_and_referrals, drawing, exploitation, justice
 from helpers.figures.official import describe as official_describe
+from helpers.figures.official import drawing, exploitation, justice, nationality, nrm_referrals, recorded_crime
 
 
 def _row(
@@ -161,7 +161,7 @@ def _fig06_claims():
 
 
 def test_fig06_draws_one_named_edition_with_code_72_before_it_and_the_report_beside_every_edition():
-    fig, data = crime_and_referrals.fig06_recorded_crime(_ons_editions(), "latest", 2024, _fig06_claims())
+    fig, data = recorded_crime.fig06_recorded_crime(_ons_editions(), "latest", 2024, _fig06_claims())
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2014/15", "2015/16", "2022/23", "2023/24", "2024/25"]
     bars = data[data["panel"].isna() & data["value"].notna()]
@@ -180,7 +180,7 @@ def test_fig06_draws_one_named_edition_with_code_72_before_it_and_the_report_bes
 def test_fig06_report_vintage_takes_the_newest_edition_published_by_the_report():
     editions = _ons_editions()
     editions.loc[editions["file"] == "new.xlsx", "published"] = "2025-10-23"  # after the report
-    fig, data = crime_and_referrals.fig06_recorded_crime(editions, "report", 2024, _fig06_claims())
+    fig, data = recorded_crime.fig06_recorded_crime(editions, "report", 2024, _fig06_claims())
     assert set(data.loc[data["panel"].isna(), "file"].dropna()) == {"old.xlsx"}
     assert "2024/25" not in [t.get_text() for t in fig.axes[0].get_xticklabels()]
 
@@ -215,7 +215,7 @@ def test_fig07_ages_every_year_of_the_release_and_duty_to_notify_from_its_start(
         _row("dtn_reports", "2017", "calendar_year", 1634, geography="England and Wales"),
     ]
     claims = _claims(("nrm_referrals|total|2016-2017", 35.0, "percent_change", "increased by 35%"))
-    fig, data = crime_and_referrals.fig07_nrm_referrals(_table(typed), pd.DataFrame(rows), "latest", 2017, claims)
+    fig, data = nrm_referrals.fig07_nrm_referrals(_table(typed), pd.DataFrame(rows), "latest", 2017, claims)
     ax, ax_dtn = fig.axes
     assert [t.get_text() for t in ax_dtn.get_xticklabels()] == ["2014", "2015", "2016", "2017"]
     ages = data[data["measure"] == "nrm_adult"]
@@ -283,7 +283,7 @@ def test_fig09_fig10_stand_apart_with_computed_and_report_shares(age, title):
         if age == "child"
         else (f"nrm_referrals|age={age};nationality=uk|2024", 9.0, "percent", "Approximately 9% of adults")
     )
-    fig, data = crime_and_referrals.nationality_by_age(_table(rows), age, 2024, claims)
+    fig, data = nationality.nationality_by_age(_table(rows), age, 2024, claims)
     assert fig._suptitle.get_text().startswith(title)
     share = data[data["panel"] == "UK share (computed)"]
     expected = 45.1 if age == "child" else 11.0  # (4,299 - 3,350) / 8,622

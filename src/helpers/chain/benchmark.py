@@ -30,7 +30,7 @@ from .sandbox import copy_inputs, run_chain
 
 EDITED_FIGURE = "fig06"  # the loop: edit the module that draws it, re-run its notebook
 AUDIT_NOTEBOOKS = ("00_data_preparation", "07_claims_audit")
-EDITED_MODULE = "src/helpers/figures/official/crime_and_referrals.py"
+EDITED_MODULE = "src/helpers/figures/official/recorded_crime.py"
 TRIVIAL_SOURCE = "\n".join(
     [
         "import matplotlib.pyplot as plt",

@@ -66,3 +66,8 @@ def parse_period(text: str, period_type: str) -> Period:
             return Period(month(f"{y0}-04", "M"), month(f"{y1}-03", "M"))
         return Period(month(f"{y0}-01", "M"), month(f"{y1}-12", "M"))
     raise ValueError(f"unknown period format {text!r}")
+
+
+def financial_years(first: int, last: int) -> list[str]:
+    """Financial years from `first` to `last` as printed: 2012/13, 2013/14, ..."""
+    return [f"{y}/{(y + 1) % 100:02d}" for y in range(first, last + 1)]

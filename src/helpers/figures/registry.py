@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from .. import paths
-from .official import crime_and_referrals, exploitation, justice
 from .official import describe as official_describe
+from .official import exploitation, justice, nationality, nrm_referrals, recorded_crime
 from .report import audit_glance, printed_values, table_figures
 from .survey import describe as survey_describe
 from .survey import draw as survey_draw
@@ -181,7 +181,7 @@ FIGURES: list[Figure] = [
         6,
         "Police recorded modern slavery offences",
         N02,
-        crime_and_referrals.fig06_recorded_crime,
+        recorded_crime.fig06_recorded_crime,
         ("editions", "vintage", "last_year", "claims"),
     ),
     _official(
@@ -189,7 +189,7 @@ FIGURES: list[Figure] = [
         7,
         "NRM referrals by competent authority, Duty to Notify",
         N02,
-        crime_and_referrals.fig07_nrm_referrals,
+        nrm_referrals.fig07_nrm_referrals,
         ("table", "editions", "vintage", "last_year", "claims"),
     ),
     _official(
@@ -205,7 +205,7 @@ FIGURES: list[Figure] = [
         9,
         "NRM referrals for victims exploited as a child, by nationality",
         N02,
-        partial(crime_and_referrals.nationality_by_age, age="child"),
+        partial(nationality.nationality_by_age, age="child"),
         TABLE_YEAR_CLAIMS,
     ),
     _official(
@@ -213,7 +213,7 @@ FIGURES: list[Figure] = [
         10,
         "NRM referrals for victims exploited as an adult, by nationality",
         N02,
-        partial(crime_and_referrals.nationality_by_age, age="adult"),
+        partial(nationality.nationality_by_age, age="adult"),
         TABLE_YEAR_CLAIMS,
     ),
     _survey(

@@ -1,7 +1,8 @@
 """Figures of official statistics, drawn from the tidy official rows of the chosen vintage.
 
-- ``crime_and_referrals``: Figures 6, 7, 9 and 10 (recorded crime and NRM referrals from one edition of the
-  publishers' release files, nationality by age);
+- ``recorded_crime``: Figure 6 (recorded offences from one edition of the ONS appendix tables);
+- ``nrm_referrals``: Figure 7 (NRM referrals by age and Duty to Notify reports, from one edition of the release);
+- ``nationality``: Figures 9 and 10 (referrals by nationality, and the UK share, for children and adults);
 - ``edition``: the one edition of a release file a chart draws (chosen by the vintage) and its name in words;
 - ``exploitation``: Figure 8 as a table by exploitation type;
 - ``justice``: Figures 23 and 24 (outcomes, CPS) and the live-operations series;

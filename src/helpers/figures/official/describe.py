@@ -13,8 +13,8 @@ import pandas as pd
 
 from ..style import COMPUTED
 from . import drawing as oc
-from .crime_and_referrals import BASE_YEAR
 from .printed import signed
+from .recorded_crime import BASE_YEAR
 
 TITLES = {
     "fig06": "Police recorded modern slavery offences, England and Wales, from one edition of the ONS tables",

@@ -19,6 +19,7 @@ NOT_FOUND = style.NOT_FOUND_WORDS
 A4_WIDTH = style.TEXT_WIDTH_IN
 THOUSANDS = StrMethodFormatter("{x:,.0f}")  # axis numbers with a thousands separator
 REPORT_COLOUR = style.REPORT_EDGE
+NOTE_BOX = dict(facecolor="white", edgecolor="none", pad=1)  # a note stays readable over grid lines
 PLOT_COLUMNS = [
     "series",
     "breakdown",
@@ -165,3 +166,8 @@ def drop_colliding(fig: plt.Figure, texts: list, markers: list | None = None) ->
         else:
             kept.append(box)
     return dropped
+
+
+def signed_percent(value: float, fmt: str) -> str:
+    """A signed percentage with a true minus sign."""
+    return fmt.format(value).replace("-", "\u2212") + "%"

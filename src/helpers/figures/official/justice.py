@@ -13,10 +13,10 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
 
 from ...audit.ledger import stated_series
+from ...data.periods import financial_years
 from .. import style
 from ..style import BAND, CATEGORICAL, COMPUTED, GREY, wrap
 from . import drawing as oc
-from .crime_and_referrals import financial_years
 from .printed import cps_values
 
 # ---------------------------------------------------------------- Figure 23

@@ -157,21 +157,6 @@ def export_data(figure_id: str, chart: SurveyChart, rows: dict[str, pd.DataFrame
     return pd.DataFrame(out)
 
 
-def figure_data(
-    figure_id: str,
-    number: int,
-    chart: SurveyChart,
-    survey: tuple[dict[str, pd.DataFrame], bool],
-    published: pd.DataFrame,
-    cells: pd.DataFrame,
-) -> pd.DataFrame:
-    """The plotted data: printed values (reconstruction) or every answer's share (a real export)."""
-    rows, is_export = survey
-    if is_export:
-        return export_data(figure_id, chart, rows, cells)
-    return printed_data(figure_id, number, chart, rows, published, cells)
-
-
 def draw(
     figure_id: str,
     number: int,
@@ -184,6 +169,11 @@ def draw(
     statements: pd.DataFrame,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """The figure and its plotted data, from the respondent rows (``survey.respondents.load``), the printed
-    statistics, the answer cells (each item's scale) and the report's caption and statements on the figure."""
-    data = figure_data(figure_id, number, chart, survey, published, cells)
+    statistics, the answer cells (each item's scale) and the report's caption and statements on the figure. The
+    plotted data are the printed values (reconstruction) or every answer's share (a real export)."""
+    rows, is_export = survey
+    if is_export:
+        data = export_data(figure_id, chart, rows, cells)
+    else:
+        data = printed_data(figure_id, number, chart, rows, published, cells)
     return plot(data, chart, report_words(number, chart, captions, statements)), data
