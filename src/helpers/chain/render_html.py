@@ -72,9 +72,9 @@ SITE_SCRIPT = """document.documentElement.classList.add('js');
 document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.menu-button'),
 n=document.getElementById('site-nav');if(!b||!n)return;b.addEventListener('click',function(){
 var o=n.classList.toggle('open');b.setAttribute('aria-expanded',o?'true':'false');});});
-function openTarget(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
-var d=t&&t.closest('details:not([open])');if(!d)return;for(;d;d=d.parentElement.closest('details:not([open])'))
-d.open=true;t.scrollIntoView();}
+function openTarget(){var h=location.hash.slice(1);try{h=decodeURIComponent(h);}catch(e){}
+var t=h&&document.getElementById(h),d=t&&t.closest('details:not([open])');if(!d)return;
+for(;d;d=d.parentElement.closest('details:not([open])'))d.open=true;t.scrollIntoView();}
 document.addEventListener('DOMContentLoaded',openTarget);window.addEventListener('hashchange',openTarget);"""
 # nbconvert's JupyterLab stylesheet carries rules the HTML checker rejects (scrollbar pseudo-classes, a quoted
 # box-shadow, overflow: overlay): dropped or corrected, they change nothing a browser draws on these pages.
