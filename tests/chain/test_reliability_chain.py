@@ -340,7 +340,7 @@ def _relabel(frames):
 
 
 def _drop_item(frames):
-    frames["frontline"].drop(columns="fl_prevalent", inplace=True)
+    frames["frontline"] = frames["frontline"].drop(columns="fl_prevalent")
 
 
 def _edit(root: Path, rel: str, old: bytes, new: bytes) -> None:
