@@ -1,6 +1,7 @@
-"""Render executed notebooks as standalone HTML (code and reviewer views), the landing page and the search index.
+"""Render executed notebooks as standalone HTML (code and reviewer views), with each reviewer page's search records.
 
-The PDF appendix (render_pdf) builds on `notebook_html` and `templates`; nothing here imports it."""
+The landing page and the search index (render_html.write_index, write_search) read `figure_records`; the PDF
+appendix (render_pdf) builds on `notebook_html` and `templates`; nothing here imports either."""
 
 from __future__ import annotations
 
@@ -55,18 +56,3 @@ def render_notebook(reports: Path, name: str, pdf: bool) -> None:
     search_file(reports, name).parent.mkdir(exist_ok=True)
     records = json.dumps(page_records(name, pages["reviewer"]), ensure_ascii=False, indent=0)
     disk.write_text(search_file(reports, name), records + "\n")
-
-
-def render_index(reports: Path, notebooks: list[str], pdf: bool = True, behind: list[str] = ()) -> None:
-    """The appendix's landing page (render_html.write_index); `behind`: the chapters re-run (with --only) since
-    the PDF appendix was built."""
-    from .render_html import write_index
-
-    write_index(reports, notebooks, figure_records(reports / "figures"), pdf, list(behind))
-
-
-def render_search(reports: Path) -> None:
-    """The search page and its index of every page, claim and figure (render_html.write_search)."""
-    from .render_html import write_search
-
-    write_search(reports, figure_records(reports / "figures"))

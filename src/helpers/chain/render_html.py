@@ -305,14 +305,11 @@ def _templates():
 
 def search_records(reports: Path, figures: list[dict]) -> list[dict]:
     """What search finds: every section of every reviewer page (its text), every claim and every figure. A page's
-    records are those its rendering wrote beside it (``html/search/<notebook>.json``), or read from the page."""
+    records are those its rendering wrote beside it (``html/search/<notebook>.json``, see render.render_notebook)."""
     records = []
     for name in chain_order():
-        page, saved = reports / "html" / "reviewer" / f"{name}.html", search_file(reports, name)
-        if saved.exists():
+        if (saved := search_file(reports, name)).exists():
             records += json.loads(saved.read_text(encoding="utf-8"))
-        elif page.exists():
-            records += page_records(name, page.read_text(encoding="utf-8"))
     for f in figures:
         records.append(
             {
@@ -375,8 +372,7 @@ def write_index(reports: Path, notebooks: list[str], figures: list[dict], pdf: b
     from .index import figure_kind, status
 
     state = status(reports, figures)
-    for f in figures:
-        f["kind"] = figure_kind(f["tiers"])
+    figures = [{**f, "kind": figure_kind(f["tiers"])} for f in figures]
     common = _common()
     index = (
         _templates()

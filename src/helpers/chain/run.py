@@ -283,7 +283,8 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
     try:
         swap.stage(root)
         timings = _execute(steps, wanted, decide, resolved, staging, root, jobs, pdf, last_seconds)
-        from .render import render_index, render_notebook, render_search
+        from .render import figure_records, render_notebook
+        from .render_html import write_index, write_search
 
         if manifest.get("pdf", True) != pdf:  # the pages of notebooks that did not run link (or not) the PDF
             executed = staging / "reports" / "notebooks"
@@ -295,8 +296,9 @@ def _run_locked(root: Path, force: bool, jobs: int, only, overrides, pdf: bool) 
         kept = pdf and only and (staging / "reports" / "appendix.pdf").exists()  # the edit loop keeps the book
         behind = sorted(set(manifest.get("pdf_behind", [])) | ran) if kept else []
         _timed("changes reports/changes.csv, .html", _write_changes, root, staging, previous, found, steps)
-        _timed("landing page reports/index.html", render_index, staging / "reports", names, pdf, behind)
-        _timed("search index reports/search-index.js", render_search, staging / "reports")
+        figures = figure_records(staging / "reports" / "figures")
+        _timed("landing page reports/index.html", write_index, staging / "reports", names, figures, pdf, behind)
+        _timed("search index reports/search-index.js", write_search, staging / "reports", figures)
         if not pdf:
             remove_pdfs(staging / "reports")
             print("  render appendix reports/appendix.pdf  skipped (--no-pdf): removed, not left older than the pages")
