@@ -10,6 +10,7 @@ from helpers.audit.views import (
     number,
     plain_basis,
     plain_value,
+    quote_check_summary,
     verdict_lists,
 )
 
@@ -74,6 +75,14 @@ def test_a_sections_cards_fold_under_a_summary_that_counts_them():
     assert page.startswith('<details class="claims-fold"><summary>Show the 2 claims</summary><div class="claims">')
     assert page.count('<article class="claim" id="claim-') == 2 and page.endswith("</div></details>")
     assert "<details" not in claim_cards(ROWS, anchored=True)._repr_html_()
+
+
+def test_the_quote_check_summary_counts_the_claims_checked_and_those_not_run():
+    checked = pd.DataFrame({"quote_check": ["passed", "passed", "not run"]})
+    assert quote_check_summary(checked) == (
+        "quote check against the report's text run for 2 of 3 claims; not run (no report text) for 1"
+    )
+    assert quote_check_summary(checked.iloc[:2]) == "quote check against the report's text run for 2 of 2 claims"
 
 
 def test_verdict_lists_link_every_claim_under_its_verdict():

@@ -67,6 +67,14 @@ def ranked(audit: pd.DataFrame, verdict: str, max_importance: int = 4) -> pd.Dat
     return rows[CARD_COLUMNS].reset_index(drop=True)
 
 
+def quote_check_summary(audit: pd.DataFrame) -> str:
+    """For how many claims the quote was checked against the report's text, and for how many it was not run (the
+    text is not redistributed here: see ``text``)."""
+    not_run = int((audit["quote_check"] == "not run").sum())
+    unchecked = f"; not run (no report text) for {not_run}" if not_run else ""
+    return f"quote check against the report's text run for {len(audit) - not_run} of {len(audit)} claims{unchecked}"
+
+
 def load_contradictions(path: Path | None = None) -> pd.DataFrame:
     """The cross-statement contradictions written by the data-preparation notebook, headline first."""
     return pd.read_csv(path or paths.processed() / "claims_contradictions.csv")
