@@ -175,7 +175,7 @@ def _ran(done) -> list[str]:
 
 
 def scaled(factor: int, jobs: list[str]) -> int:
-    """Each phase's time on the inputs as they are and on `factor` times the claims and official rows."""
+    """Each phase's time on the inputs as they are and on `factor` times the claims (``scale_inputs``)."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for label, times in (("1x", 1), (f"{factor}x", factor)):
